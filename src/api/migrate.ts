@@ -1,0 +1,192 @@
+/**
+ * `migrate`: applies pending versioned migrations in order, then new or changed
+ * repeatables. Every file is read, split and loaded before the first one runs, so a bad
+ * file stops the run with nothing applied.
+ */
+import { ShaleError } from "../errors.js";
+import { applyJob, type ApplyEnv, type Job, type ScriptBody } from "../migrate/apply.js";
+import { checksumOfStatements } from "../migrate/checksum.js";
+import { nextRank, type HistoryRow, type HistoryType } from "../migrate/history.js";
+import { prepareSql } from "../migrate/prepare.js";
+import type { MigrationFile } from "../migrate/source.js";
+import { computeStatus, type MigrationStatus } from "../migrate/state.js";
+import { loadTsMigration } from "../migrate/ts-module.js";
+import { compareVersions, parseVersion } from "../migrate/version.js";
+import { ensureHistory, findVersion, readMigrations, refuseProblems } from "./checks.js";
+import { withSession, type Session, type WriteOptions } from "./session.js";
+
+/** Options of `migrate`. */
+export interface MigrateOptions extends WriteOptions {
+  /** Stop after this version (`--to`). */
+  readonly to?: string;
+  /** Also apply pending migrations older than the current version (`--out-of-order`). */
+  readonly outOfOrder?: boolean;
+}
+
+/** One script a run applied (or would apply, in a dry run). */
+export interface AppliedScript {
+  readonly script: string;
+  readonly version: string | null;
+  readonly type: HistoryType;
+  readonly ms: number;
+  /** Set when a stepwise run resumed after a failure: the first statement run (1-based). */
+  readonly resumedAt?: number;
+}
+
+/** What `migrate` did. */
+export interface MigrateResult {
+  readonly context: string;
+  readonly applied: readonly AppliedScript[];
+  /** The current version after the run. */
+  readonly current: string | null;
+  readonly dryRun: boolean;
+  /** Under dry run: every statement the run would execute, in order. */
+  readonly sql: readonly string[];
+}
+
+/** Applies pending migrations. */
+export async function migrate(options: MigrateOptions = {}): Promise<MigrateResult> {
+  return withSession(options, { lock: !options.dryRun }, (session) => migrateIn(session, options));
+}
+
+/**
+ * `migrate` inside an open session. `afterClean` says the schema was just cleaned (a dry
+ * run of `reset`), so the history is taken as empty.
+ */
+export async function migrateIn(session: Session, options: MigrateOptions, sql: string[] = [], afterClean = false): Promise<MigrateResult> {
+  const dryRun = options.dryRun ?? false;
+  {
+    const set = readMigrations(session);
+    const simulated = afterClean && dryRun;
+    const rows = simulated ? [] : await session.history.read();
+    const report = computeStatus(set, rows);
+    const to = options.to === undefined ? undefined : findVersion(set, options.to, report.current).version;
+
+    const resumes = new Map<string, { row: HistoryRow; at: number }>();
+    const failed = report.migrations.filter((m) => m.state === "failed" && m.version !== null && m.file);
+    for (const m of failed) resumes.set(m.version!, resumePoint(session, m));
+    refuseProblems(report, { allowFailed: new Set(resumes.keys()), outOfOrder: options.outOfOrder ?? false });
+
+    const versioned = report.migrations
+      .filter((m) => m.version !== null && m.file && (m.state === "pending" || (m.state === "ignored" && m.note !== "below baseline") || resumes.has(m.version)))
+      .filter((m) => m.file!.kind === "versioned")
+      .map((m) => m.file!)
+      .filter((f) => to === undefined || compareVersions(f.version!, to) <= 0)
+      .sort((a, b) => compareVersions(a.version!, b.version!));
+    const repeatables = report.migrations.filter((m) => m.version === null && m.state === "pending" && m.file).map((m) => m.file!);
+
+    let rank = nextRank(rows);
+    const jobs: Job[] = [];
+    const total = versioned.length + repeatables.length;
+    for (const file of [...versioned, ...repeatables]) {
+      const body = await loadBody(session, file, "up");
+      const type: HistoryType = file.kind === "repeatable" ? "repeatable" : file.language === "ts" ? "ts" : "sql";
+      const resume = file.version ? resumes.get(file.version.text) : undefined;
+      const row = {
+        installedRank: resume ? resume.row.installedRank : rank++,
+        version: file.version?.text ?? null,
+        description: file.description,
+        type,
+        script: file.script,
+        checksum: file.checksum,
+        installedBy: session.installedBy,
+        executionTime: 0,
+        success: true,
+        progress: null,
+        progressChecksum: null,
+        errorLine: null,
+        error: null,
+      };
+      const stepwise = (body.kind === "sql" && body.prepared.mode === "stepwise") || (body.kind === "ts" && !session.dialect.capabilities.transactionalDdl);
+      const tracked = stepwise && file.kind === "versioned";
+      jobs.push({
+        file,
+        body,
+        index: jobs.length + 1,
+        total,
+        record: (time) =>
+          tracked
+            ? session.history.updateSql(row.installedRank, { success: true, checksum: file.checksum, error: null, errorLine: null }, time)
+            : session.history.insertSql(row, time),
+        ...(tracked
+          ? { progress: { row: { ...row, success: false, progress: 0 }, exists: resume !== undefined, resumeAt: resume?.at ?? 0 } }
+          : {}),
+      });
+    }
+
+    // Only now that every file has been read and loaded may the history table be created.
+    if (simulated) sql.push(...session.history.createSql());
+    else await ensureHistory(session, dryRun ? sql : undefined);
+    const env: ApplyEnv = { conn: session.conn, dialect: session.dialect, history: session.history, emit: session.emit, dryRunSql: dryRun ? sql : undefined };
+    const applied: AppliedScript[] = [];
+    for (const job of jobs) {
+      const { ms } = await applyJob(env, job);
+      const resumeAt = job.progress?.exists ? job.progress.resumeAt + 1 : undefined;
+      applied.push({
+        script: job.file.script,
+        version: job.file.version?.text ?? null,
+        type: job.file.kind === "repeatable" ? "repeatable" : job.file.language === "ts" ? "ts" : "sql",
+        ms,
+        ...(resumeAt ? { resumedAt: resumeAt } : {}),
+      });
+    }
+    const after = dryRun ? report.current : computeStatus(set, await session.history.read()).current;
+    const lastApplied = [...applied].reverse().find((a) => a.version !== null)?.version ?? null;
+    return {
+      context: session.target.context.name,
+      applied,
+      current: dryRun ? maxVersion(report.current, lastApplied) : after,
+      dryRun,
+      sql,
+    };
+  }
+}
+
+/** Loads what a file runs in one direction: split SQL, or a TypeScript function. */
+export async function loadBody(session: Session, file: MigrationFile, direction: "up" | "down"): Promise<ScriptBody> {
+  if (file.language === "sql") return { kind: "sql", prepared: prepareSql(file, session.dialect) };
+  const mod = await loadTsMigration(file);
+  const fn = direction === "up" ? mod.up : mod.down;
+  if (!fn) {
+    throw new ShaleError("SHALE_E_NO_UNDO", `${file.displayPath} exports no \`down\` function`, {
+      file: file.displayPath,
+      hint: "Export `async function down(ctx)` that reverts `up`",
+    });
+  }
+  return { kind: "ts", fn };
+}
+
+/**
+ * Where a failed stepwise run can resume: only when the statements it already ran are
+ * unchanged in the file as it is now; anything else needs a person (`repair`).
+ */
+function resumePoint(session: Session, m: MigrationStatus): { row: HistoryRow; at: number } {
+  const row = m.row!;
+  const file = m.file!;
+  const where = row.errorLine ? `${file.displayPath}:${row.errorLine}` : file.displayPath;
+  if (row.progress === null || row.progressChecksum === null || file.language !== "sql") {
+    throw new ShaleError("SHALE_E_FAILED_ENTRY", `${where}: an earlier run of ${file.script} failed: ${row.error ?? "no error recorded"}`, {
+      file: file.displayPath,
+      ...(row.errorLine ? { line: row.errorLine } : {}),
+      hint: "Revert by hand whatever it applied, then run `shale repair` to remove the failed entry and `shale migrate` again",
+    });
+  }
+  const statements = prepareSql(file, session.dialect).statements;
+  const done = statements.slice(0, row.progress).map((s) => s.sql);
+  if (done.length < row.progress || checksumOfStatements(done) !== row.progressChecksum) {
+    throw new ShaleError(
+      "SHALE_E_RESUME_CHANGED",
+      `${file.displayPath}: statements 1-${row.progress} already ran, but the file has changed before statement ${row.progress + 1}`,
+      {
+        file: file.displayPath,
+        hint: `Restore statements 1-${row.progress} as they were so the run can resume, or revert what they did by hand and run \`shale repair\``,
+      },
+    );
+  }
+  return { row, at: row.progress };
+}
+
+function maxVersion(a: string | null, b: string | null): string | null {
+  if (a === null || b === null) return a ?? b;
+  return compareVersions(parseVersion(a)!, parseVersion(b)!) >= 0 ? a : b;
+}

@@ -1,0 +1,33 @@
+/** `reset`: clean, migrate and seed in one run, under one lock. Refused on a protected environment. */
+import type { CleanResult } from "./clean.js";
+import { cleanIn } from "./clean.js";
+import { migrateIn, type MigrateResult } from "./migrate.js";
+import { seedIn, type SeedResult } from "./seed.js";
+import { withSession, type WriteOptions } from "./session.js";
+
+/** Options of `reset`. */
+export interface ResetOptions extends WriteOptions {
+  readonly allowProtected?: boolean;
+}
+
+/** What `reset` did, step by step. */
+export interface ResetResult {
+  readonly context: string;
+  readonly clean: CleanResult;
+  readonly migrate: MigrateResult;
+  readonly seed: SeedResult;
+  readonly dryRun: boolean;
+  readonly sql: readonly string[];
+}
+
+/** Drops everything, then applies every migration and seed. */
+export async function reset(options: ResetOptions = {}): Promise<ResetResult> {
+  const dryRun = options.dryRun ?? false;
+  return withSession(options, { lock: !dryRun }, async (session) => {
+    const cleaned = await cleanIn(session, dryRun, options.allowProtected ?? false);
+    const sql: string[] = [...cleaned.sql];
+    const migrated = await migrateIn(session, { dryRun }, sql, true);
+    const seeded = await seedIn(session, dryRun, dryRun ? sql : [], true);
+    return { context: session.target.context.name, clean: cleaned, migrate: migrated, seed: seeded, dryRun, sql };
+  });
+}

@@ -1,0 +1,66 @@
+/**
+ * `seed`: applies the seeds folder, repeatable files run again whenever they change and
+ * recorded with type `seed`. Never run by `migrate`.
+ */
+import { applyJob, type ApplyEnv, type Job } from "../migrate/apply.js";
+import { nextRank } from "../migrate/history.js";
+import { readMigrationFolder } from "../migrate/source.js";
+import { repeatableStatus } from "../migrate/state.js";
+import { ensureHistory } from "./checks.js";
+import { loadBody, type AppliedScript } from "./migrate.js";
+import { withSession, type Session, type WriteOptions } from "./session.js";
+
+/** What `seed` did. */
+export interface SeedResult {
+  readonly context: string;
+  readonly applied: readonly AppliedScript[];
+  /** Seeds already applied with their current content. */
+  readonly unchanged: readonly string[];
+  readonly dryRun: boolean;
+  readonly sql: readonly string[];
+}
+
+/** Applies new or changed seeds. */
+export async function seed(options: WriteOptions = {}): Promise<SeedResult> {
+  const dryRun = options.dryRun ?? false;
+  return withSession(options, { lock: !dryRun }, (session) => seedIn(session, dryRun));
+}
+
+/** `seed` inside an open session (also the last step of `reset`, where `afterClean` says history is empty). */
+export async function seedIn(session: Session, dryRun: boolean, sql: string[] = [], afterClean = false): Promise<SeedResult> {
+  const set = readMigrationFolder(session.target.context.seeds, { allowMissing: true, repeatableOnly: true });
+  const simulated = afterClean && dryRun;
+  if (!simulated) await ensureHistory(session, dryRun ? sql : undefined);
+  const rows = simulated ? [] : await session.history.read();
+  const states = repeatableStatus(set.repeatable, rows, new Set(["seed"]), "seed");
+  const todo = states.filter((s) => s.state === "pending" || s.state === "failed").map((s) => s.file!);
+  let rank = nextRank(rows);
+  const jobs: Job[] = [];
+  for (const file of todo) {
+    const body = await loadBody(session, file, "up");
+    const row = {
+      installedRank: rank++,
+      version: null,
+      description: file.description,
+      type: "seed" as const,
+      script: file.script,
+      checksum: file.checksum,
+      installedBy: session.installedBy,
+      executionTime: 0,
+      success: true,
+      progress: null,
+      progressChecksum: null,
+      errorLine: null,
+      error: null,
+    };
+    jobs.push({ file, body, index: jobs.length + 1, total: todo.length, record: (time) => session.history.insertSql(row, time) });
+  }
+  const env: ApplyEnv = { conn: session.conn, dialect: session.dialect, history: session.history, emit: session.emit, dryRunSql: dryRun ? sql : undefined };
+  const applied: AppliedScript[] = [];
+  for (const job of jobs) {
+    const { ms } = await applyJob(env, job);
+    applied.push({ script: job.file.script, version: null, type: "seed", ms });
+  }
+  const unchanged = states.filter((s) => s.state === "applied").map((s) => s.script);
+  return { context: session.target.context.name, applied, unchanged, dryRun, sql };
+}

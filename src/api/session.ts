@@ -1,0 +1,90 @@
+/**
+ * A session: the configuration resolved to one environment and context, its dialect,
+ * an open connection and the context's history table. Every database operation runs
+ * inside `withSession`, which also takes the run lock for operations that write.
+ */
+import { userInfo } from "node:os";
+import { loadConfig } from "../config/load.js";
+import { resolveTarget, type ResolvedTarget } from "../config/resolve.js";
+import type { Connection, Dialect, HeldLock } from "../dialects/dialect.js";
+import { loadDialect } from "../dialects/load.js";
+import { HistoryStore } from "../migrate/history.js";
+import { ignoreEvents, type EventListener } from "../migrate/events.js";
+
+/** Options every operation takes (SPEC: --config, --env, --context, --url). */
+export interface TargetOptions {
+  /** Folder to look for the config file in and resolve relative paths against. */
+  readonly cwd?: string;
+  /** An explicit config file (`--config`). */
+  readonly config?: string;
+  /** Environment name (`--env`); else SHALE_ENV, `local`, or the only one. */
+  readonly env?: string;
+  /** Context name (`--context`); else `main` or the only one. */
+  readonly context?: string;
+  /** A database URL that overrides the environment's (`--url`). */
+  readonly url?: string;
+  /** Receives progress events. */
+  readonly onEvent?: EventListener;
+}
+
+/** Options of operations that write. */
+export interface WriteOptions extends TargetOptions {
+  /** Print (return) the SQL instead of running it. */
+  readonly dryRun?: boolean;
+}
+
+/** What an operation works with. */
+export interface Session {
+  readonly target: ResolvedTarget;
+  readonly dialect: Dialect;
+  readonly conn: Connection;
+  readonly history: HistoryStore;
+  readonly installedBy: string;
+  readonly emit: EventListener;
+}
+
+/** Resolves the configuration for the given options, without connecting. */
+export async function resolveOptions(options: TargetOptions): Promise<ResolvedTarget> {
+  const cwd = options.cwd ?? process.cwd();
+  const config = await loadConfig({ cwd, ...(options.config ? { configPath: options.config } : {}) });
+  return resolveTarget(config, { env: options.env, context: options.context, url: options.url });
+}
+
+/** Where the options point, with the password masked: for confirmation questions and reports. */
+export async function describeTarget(options: TargetOptions): Promise<{ environment: string; context: string; url: string; protected: boolean }> {
+  const target = await resolveOptions(options);
+  return { environment: target.environment.name, context: target.context.name, url: target.url.redacted, protected: target.environment.protected };
+}
+
+/** Opens a session, runs `fn`, and always closes the connection (and releases the lock). */
+export async function withSession<T>(
+  options: TargetOptions,
+  mode: { readonly lock: boolean },
+  fn: (session: Session) => Promise<T>,
+): Promise<T> {
+  const target = await resolveOptions(options);
+  const dialect = await loadDialect(target.dialect);
+  const conn = await dialect.connect(target.url);
+  let lock: HeldLock | undefined;
+  try {
+    const schema = target.context.schemas?.[0];
+    const history = new HistoryStore(conn, dialect, { ...(schema && dialect.capabilities.schemas ? { schema } : {}), name: target.context.historyTable });
+    const emit = options.onEvent ?? ignoreEvents;
+    if (mode.lock) {
+      const key = `shale:${target.url.database ?? target.url.file ?? ""}:${schema ?? ""}:${target.context.historyTable}`;
+      lock = await dialect.lock(conn, { key, timeoutMs: target.lockTimeoutMs });
+    }
+    return await fn({ target, dialect, conn, history, installedBy: target.url.user ?? safeUserName(), emit });
+  } finally {
+    if (lock) await lock.release().catch(() => undefined);
+    await conn.close().catch(() => undefined);
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "unknown";
+  }
+}

@@ -1,0 +1,19 @@
+/** `shale mark-applied <VERSION...> | --to VERSION`. */
+import { markApplied } from "../../index.js";
+import { targetOptions, type CommandOptions } from "../options.js";
+import type { Output } from "../output.js";
+import { printSql } from "../print-sql.js";
+
+/** Records migrations as applied without running them. */
+export async function run(args: string[], options: CommandOptions, out: Output): Promise<number> {
+  const result = await markApplied({
+    ...targetOptions(options),
+    dryRun: Boolean(options.dryRun),
+    versions: args,
+    ...(options.to !== undefined ? { to: options.to } : {}),
+  });
+  if (out.json) out.document(result);
+  else if (result.dryRun) printSql(out, result.sql);
+  else out.line(result.versions.length ? `Recorded as applied: ${result.versions.join(", ")}.` : "Nothing to record: no pending migration up to that version.");
+  return 0;
+}

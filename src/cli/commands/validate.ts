@@ -1,0 +1,20 @@
+/** `shale validate`: exit 1 when history and files disagree. */
+import { validate } from "../../index.js";
+import { targetOptions, type CommandOptions } from "../options.js";
+import type { Output } from "../output.js";
+import { printStatusTable } from "../status-table.js";
+
+/** Prints the problems found, if any; exits 1 when there are some. */
+export async function run(_args: string[], options: CommandOptions, out: Output): Promise<number> {
+  const result = await validate(targetOptions(options));
+  if (out.json) {
+    out.document({ context: result.context, current: result.current, valid: result.valid, problems: result.problems });
+  } else if (result.valid) {
+    out.line(`${out.color.green("valid")}: ${result.migrations.length} migrations match the history of context ${result.context}.`);
+  } else {
+    out.line(`${out.color.red("invalid")}: ${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} in context ${result.context}:\n`);
+    printStatusTable(out, result.problems);
+    out.line(`\nhint: restore changed or missing files, or run \`shale repair\` after reviewing the edits; \`shale migrate --out-of-order\` applies ignored ones.`);
+  }
+  return result.valid ? 0 : 1;
+}

@@ -1,0 +1,24 @@
+/** The PostgreSQL dialect, assembled from its parts. */
+import type { Dialect } from "../dialect.js";
+import { planClean } from "./clean.js";
+import { connect } from "./connection.js";
+import { defaultSchema, historyTableDdl, historyTableExists } from "./history.js";
+import { lock } from "./lock.js";
+import { literal, quoteIdent } from "./quote.js";
+import { classify, split } from "./split.js";
+
+/** PostgreSQL: transactional DDL, named schemas. */
+export const postgresDialect: Dialect = {
+  name: "postgres",
+  capabilities: { transactionalDdl: true, schemas: true },
+  connect,
+  split,
+  classify,
+  quoteIdent,
+  literal,
+  defaultSchema,
+  historyTableDdl,
+  historyTableExists,
+  lock,
+  planClean,
+};

@@ -1,0 +1,24 @@
+/** The SQLite dialect, assembled from its parts. */
+import type { Dialect } from "../dialect.js";
+import { planClean } from "./clean.js";
+import { connect } from "./connection.js";
+import { defaultSchema, historyTableDdl, historyTableExists } from "./history.js";
+import { lock } from "./lock.js";
+import { literal, quoteIdent } from "./quote.js";
+import { classify, split } from "./split.js";
+
+/** SQLite: transactional DDL, one file per database ("main"). */
+export const sqliteDialect: Dialect = {
+  name: "sqlite",
+  capabilities: { transactionalDdl: true, schemas: false },
+  connect,
+  split,
+  classify,
+  quoteIdent,
+  literal,
+  defaultSchema,
+  historyTableDdl,
+  historyTableExists,
+  lock,
+  planClean,
+};

@@ -1,0 +1,242 @@
+/**
+ * Runs one script (a migration, an undo, a repeatable or a seed) and records it, for real
+ * or as a dry run: both go through the same steps, the dry run only collects the SQL.
+ */
+import type { Connection, Dialect, Row, SqlStatement } from "../dialects/dialect.js";
+import { StatementFailure } from "../dialects/dialect.js";
+import { ShaleError, isShaleError } from "../errors.js";
+import { checksumOfStatements } from "./checksum.js";
+import type { EventListener } from "./events.js";
+import type { HistoryStore, NewHistoryRow } from "./history.js";
+import type { PreparedSql } from "./prepare.js";
+import type { MigrationFile } from "./source.js";
+import type { MigrationContext, MigrationFunction } from "./ts-module.js";
+
+/** Where a run happens and what it reports to. */
+export interface ApplyEnv {
+  readonly conn: Connection;
+  readonly dialect: Dialect;
+  readonly history: HistoryStore;
+  readonly emit: EventListener;
+  /** When set, nothing runs: every statement is appended here instead. */
+  readonly dryRunSql: string[] | undefined;
+}
+
+/** What to run: SQL statements, or a TypeScript function. */
+export type ScriptBody = { readonly kind: "sql"; readonly prepared: PreparedSql } | { readonly kind: "ts"; readonly fn: MigrationFunction };
+
+/** How a successful run is recorded: SQL run in the same transaction as the last statements. */
+export type RecordSql = (executionTimeSql: string) => string;
+
+/** Progress tracking for forward versioned runs that cannot be atomic, so they can resume. */
+export interface ProgressRow {
+  readonly row: NewHistoryRow;
+  /** The row exists already (a resume). */
+  readonly exists: boolean;
+  /** Index of the first statement still to run. */
+  readonly resumeAt: number;
+}
+
+/** One script to run. */
+export interface Job {
+  readonly file: MigrationFile;
+  readonly body: ScriptBody;
+  readonly record: RecordSql;
+  readonly progress?: ProgressRow;
+  readonly index: number;
+  readonly total: number;
+}
+
+/** Runs a job; throws SHALE_E_MIGRATION_FAILED naming the file and line when a statement fails. */
+export async function applyJob(env: ApplyEnv, job: Job): Promise<{ ms: number }> {
+  const started = new Date();
+  env.emit({
+    type: "script-start",
+    script: job.file.script,
+    index: job.index,
+    total: job.total,
+    ...(job.progress?.resumeAt ? { resumeAt: job.progress.resumeAt } : {}),
+  });
+  if (job.body.kind === "sql") {
+    for (const n of job.body.prepared.notices) env.emit({ type: "notice", script: job.file.script, line: n.line, message: n.message });
+    if (job.body.prepared.mode === "atomic") await runAtomic(env, job, job.body.prepared, started);
+    else await runStepwise(env, job, job.body.prepared, started);
+  } else {
+    await runTs(env, job, job.body.fn, started);
+  }
+  const ms = Date.now() - started.getTime();
+  env.emit({ type: "script-done", script: job.file.script, ms });
+  return { ms };
+}
+
+function elapsedSql(env: ApplyEnv, started: Date): string {
+  return env.dialect.executionTimeSql?.(started) ?? env.dialect.literal(Date.now() - started.getTime());
+}
+
+async function runAtomic(env: ApplyEnv, job: Job, prepared: PreparedSql, started: Date): Promise<void> {
+  const sqls = prepared.statements.map((s) => s.sql);
+  if (env.dryRunSql) {
+    env.dryRunSql.push(`-- ${job.file.script}`, "BEGIN", ...sqls, job.record(env.dialect.literal(0)), "COMMIT");
+    return;
+  }
+  try {
+    await env.conn.execAtomic([...sqls, job.record(elapsedSql(env, started))]);
+  } catch (err) {
+    throw failure(env, job, prepared.statements, err, "Nothing was applied: the migration and its history row were rolled back together.");
+  }
+}
+
+/** Statement by statement (or group by group), recording progress after each so a fixed file can resume. */
+async function runStepwise(env: ApplyEnv, job: Job, prepared: PreparedSql, started: Date): Promise<void> {
+  const { statements, groups } = prepared;
+  const h = env.history;
+  const progress = job.progress;
+  const rank = progress?.row.installedRank;
+  const progressSql = (done: number): string =>
+    h.updateSql(rank!, { progress: done, progressChecksum: checksumOfStatements(statements.slice(0, done).map((s) => s.sql)) });
+  const run = async (sql: string): Promise<void> => {
+    if (env.dryRunSql) env.dryRunSql.push(sql);
+    else await env.conn.exec(sql);
+  };
+  if (env.dryRunSql) env.dryRunSql.push(`-- ${job.file.script} (statement by statement)`);
+  if (progress && !progress.exists) await run(h.insertSql(progress.row));
+  const resumeAt = progress?.resumeAt ?? 0;
+  for (const group of groups) {
+    const end = group.first + group.statements.length;
+    if (end <= resumeAt) continue;
+    const todo = group.statements.filter((_, i) => group.first + i >= resumeAt);
+    const start = end - todo.length;
+    try {
+      if (group.transactional) {
+        const batch = [...todo.map((s) => s.sql), ...(progress ? [progressSql(end)] : [])];
+        if (env.dryRunSql) env.dryRunSql.push("BEGIN", ...batch, "COMMIT");
+        else await env.conn.execAtomic(batch);
+      } else {
+        for (let i = 0; i < todo.length; i++) {
+          if (env.dryRunSql) env.dryRunSql.push(todo[i]!.sql);
+          else await runOne(env, todo[i]!.sql, start + i);
+          if (progress) await run(progressSql(start + i + 1));
+        }
+      }
+    } catch (err) {
+      // Inside a transactional group the driver counts from the group's first statement to run.
+      const index = err instanceof StatementFailure && group.transactional ? start + err.index : err instanceof StatementFailure ? err.index : start;
+      const cause = err instanceof StatementFailure ? reindex(err, index) : err;
+      const shaped = failure(env, job, statements, cause, stepwiseHint(group.transactional ? start : index, statements.length, progress !== undefined));
+      if (progress && !env.dryRunSql) await recordFailure(env, progressSql, rank!, group.transactional ? start : index, shaped);
+      throw shaped;
+    }
+    env.emit({ type: "statement-done", script: job.file.script, index: end, total: statements.length });
+  }
+  await run(job.record(elapsedSql(env, started)));
+}
+
+async function runOne(env: ApplyEnv, sql: string, index: number): Promise<void> {
+  try {
+    await env.conn.exec(sql);
+  } catch (err) {
+    if (err instanceof StatementFailure) throw reindex(err, index);
+    throw err;
+  }
+}
+
+function reindex(err: StatementFailure, index: number): StatementFailure {
+  return new StatementFailure(err.message, index, err.sqlState, err.position);
+}
+
+async function recordFailure(env: ApplyEnv, progressSql: (done: number) => string, rank: number, done: number, err: ShaleError): Promise<void> {
+  try {
+    await env.conn.exec(progressSql(done));
+    await env.conn.exec(env.history.updateSql(rank, { success: false, errorLine: err.line ?? null, error: err.message }));
+  } catch {
+    // The connection may be what failed; the error being thrown says more than this one would.
+  }
+}
+
+function stepwiseHint(index: number, total: number, resumable: boolean): string {
+  const done = index === 0 ? "No statement of this file was applied" : `Statements 1-${index} of ${total} were applied and stay applied`;
+  return resumable
+    ? `${done} (they could not run in one transaction). Fix statement ${index + 1} and run \`shale migrate\` again: it resumes there as long as the statements before it are unchanged.`
+    : `${done}. Fix the file, and revert by hand what did run before trying again.`;
+}
+
+async function runTs(env: ApplyEnv, job: Job, fn: MigrationFunction, started: Date): Promise<void> {
+  const { conn, dialect } = env;
+  const dry = env.dryRunSql;
+  const ctx: MigrationContext = {
+    dialect: dialect.name,
+    exec: async (sql) => {
+      if (dry) dry.push(sql);
+      else await conn.exec(sql);
+    },
+    query: async <T extends object = Row>(sql: string, params?: readonly unknown[]): Promise<T[]> => {
+      // A dry run still answers reads, so code that decides from data shows its real plan.
+      if (dry && !/^\s*(select|with|show|explain|pragma\s+\w+\s*$|values)\b/i.test(sql)) {
+        dry.push(sql);
+        return [];
+      }
+      return conn.query<T>(sql, params);
+    },
+  };
+  if (dry) {
+    dry.push(`-- ${job.file.script}`);
+    await fn(ctx);
+    dry.push(job.record(dialect.literal(0)));
+    return;
+  }
+  const transactional = dialect.capabilities.transactionalDdl;
+  if (transactional) await conn.begin();
+  try {
+    await fn(ctx);
+    await conn.exec(job.record(elapsedSql(env, started)));
+    if (transactional) await conn.commit();
+  } catch (err) {
+    if (transactional) await conn.rollback().catch(() => undefined);
+    const hint = transactional
+      ? "Nothing was applied: the migration ran in a transaction that was rolled back."
+      : "What the migration ran before the error stays applied (MySQL commits DDL at once); revert it by hand, then run `shale repair`.";
+    const shaped = isShaleError(err)
+      ? err
+      : new ShaleError("SHALE_E_MIGRATION_FAILED", `${job.file.displayPath}: ${(err as Error).message}`, {
+          file: job.file.displayPath,
+          hint,
+          cause: err,
+        });
+    if (!transactional && job.progress) {
+      await conn
+        .exec(env.history.insertSql({ ...job.progress.row, success: false, error: shaped.message }))
+        .catch(() => undefined);
+    }
+    throw shaped;
+  }
+}
+
+/** Turns a driver error into SHALE_E_MIGRATION_FAILED with the file and the line in it. */
+function failure(env: ApplyEnv, job: Job, statements: readonly SqlStatement[], err: unknown, hint: string): ShaleError {
+  if (isShaleError(err)) return err;
+  const file = job.file.displayPath;
+  if (err instanceof StatementFailure) {
+    const statement = statements[err.index];
+    if (!statement) {
+      return new ShaleError("SHALE_E_HISTORY", `Could not record ${job.file.script} in ${env.history.qualified}: ${err.message}`, {
+        file,
+        hint: "The migration was rolled back. Check that the history table has the expected columns and that the user may write to it",
+        cause: err,
+      });
+    }
+    // `sql` starts at `start`, which may hold leading comments before `line`'s first token.
+    const line = err.position === undefined ? statement.line : lineAt(job.file.content, statement.start + err.position);
+    return new ShaleError(
+      "SHALE_E_MIGRATION_FAILED",
+      `${file}:${line}: statement ${err.index + 1} of ${statements.length} failed: ${err.message}`,
+      { file, line, hint, cause: err },
+    );
+  }
+  return new ShaleError("SHALE_E_DB", `${file}: ${(err as Error).message}`, { file, hint, cause: err });
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < Math.min(offset, text.length); i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}

@@ -1,0 +1,16 @@
+CREATE TABLE stock (id INT PRIMARY KEY, qty INT, note VARCHAR(20));
+CREATE TRIGGER stock_bi BEFORE INSERT ON stock FOR EACH ROW SET NEW.note = 'new; row';
+CREATE TRIGGER stock_bu BEFORE UPDATE ON stock
+FOR EACH ROW
+BEGIN
+  IF NEW.qty < 0 THEN
+    SET NEW.qty = 0;
+  END IF;
+  SET NEW.note = CASE WHEN NEW.qty = 0 THEN 'empty' ELSE 'ok' END;
+END;
+CREATE DEFINER = CURRENT_USER TRIGGER stock_au AFTER UPDATE ON stock FOR EACH ROW
+IF NEW.qty = 0 THEN
+  SET @emptied = NEW.id;
+END IF;
+INSERT INTO stock VALUES (1, 5, NULL);
+UPDATE stock SET qty = -1 WHERE id = 1;

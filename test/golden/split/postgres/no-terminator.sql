@@ -1,0 +1,5 @@
+CREATE TABLE t (a int);
+INSERT INTO t VALUES (1);
+SELECT a
+  FROM t
+ WHERE a = 1

@@ -1,0 +1,6 @@
+-- Nothing to do in this migration;
+/* really; nothing
+   /* nested; */
+*/
+
+-- ;

@@ -1,0 +1,4 @@
+CREATE TABLE t (a INTEGER);
+SELECT a
+  FROM t
+ WHERE a = 1

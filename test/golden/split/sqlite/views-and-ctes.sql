@@ -1,0 +1,6 @@
+CREATE TABLE n (v INTEGER);
+CREATE VIEW labelled AS
+  SELECT v, CASE WHEN v % 2 = 0 THEN 'even;' ELSE 'odd;' END AS label FROM n;
+WITH RECURSIVE seq(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM seq WHERE x < 3)
+INSERT INTO n SELECT x FROM seq;
+SELECT * FROM labelled;
