@@ -3,6 +3,7 @@
  * The `shale` command. Parsing only: each command's module is imported when it runs, so
  * `shale --help` loads no driver, no config loader and no TypeScript compiler.
  */
+import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { collectSecrets, Output } from "./output.js";
 import type { CommandOptions } from "./options.js";
@@ -11,12 +12,17 @@ type Handler = (args: string[], options: CommandOptions, out: Output) => Promise
 
 const program = new Command("shale")
   .description("Database schema migrations for PostgreSQL, MySQL/MariaDB and SQLite")
-  .version(process.env.npm_package_version ?? "0.1.0", "-V, --version")
+  .version(packageVersion(), "-V, --version")
   .showHelpAfterError("(run with --help for usage)")
   .exitOverride();
 
 // Usage errors are printed below as coded errors, like every other error.
 program.configureOutput({ outputError: () => {} });
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
 
 function wantsJson(): boolean {
   return process.argv.includes("--json");

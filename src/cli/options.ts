@@ -1,6 +1,5 @@
 /** The options commander hands to command handlers, and their translation for the library. */
-import type { TargetOptions } from "../api/session.js";
-import type { EventListener } from "../migrate/events.js";
+import type { EventListener, TargetOptions } from "../index.js";
 
 /** Every option any command takes. */
 export interface CommandOptions {

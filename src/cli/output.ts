@@ -3,6 +3,7 @@
  * stderr, one JSON document under --json, colour only on a terminal (NO_COLOR respected),
  * and every password scrubbed, whatever produced the text.
  */
+// Leaf modules, not ../index.js: main.ts loads this at start-up and `--help` must stay fast.
 import { isShaleError, ShaleError } from "../errors.js";
 import { redactUrl } from "../dialects/url.js";
 

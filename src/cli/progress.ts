@@ -1,5 +1,5 @@
 /** Renders run events: one line per script, a live counter on a terminal for long files. */
-import type { EventListener } from "../migrate/events.js";
+import type { EventListener } from "../index.js";
 import type { Output } from "./output.js";
 
 /** A listener that prints progress to stderr. */
