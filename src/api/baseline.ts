@@ -1,6 +1,6 @@
 /** `baseline --version V`: marks an existing database as being at V, so older files are skipped. */
 import { ShaleError } from "../errors.js";
-import { nextRank } from "../migrate/history.js";
+import { newHistoryRow, nextRank } from "../migrate/history.js";
 import { parseVersion } from "../migrate/version.js";
 import { ensureHistory } from "./checks.js";
 import { withSession, type WriteOptions } from "./session.js";
@@ -40,21 +40,9 @@ export async function baseline(options: BaselineOptions = {}): Promise<BaselineR
       });
     }
     const description = options.description ?? "<< baseline >>";
-    const insert = session.history.insertSql({
-      installedRank: nextRank(rows),
-      version: version.text,
-      description,
-      type: "baseline",
-      script: description,
-      checksum: null,
-      installedBy: session.installedBy,
-      executionTime: 0,
-      success: true,
-      progress: null,
-      progressChecksum: null,
-      errorLine: null,
-      error: null,
-    });
+    const insert = session.history.insertSql(
+      newHistoryRow({ installedRank: nextRank(rows), version: version.text, description, type: "baseline", script: description, checksum: null, installedBy: session.installedBy }),
+    );
     if (dryRun) sql.push(insert);
     else await session.conn.exec(insert);
     return { context: session.target.context.name, version: version.text, dryRun, sql };

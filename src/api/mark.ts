@@ -3,7 +3,7 @@
  * (Django's --fake), or remove their records, after a person has checked the schema.
  */
 import { ShaleError } from "../errors.js";
-import { nextRank } from "../migrate/history.js";
+import { fileIdentity, newHistoryRow, nextRank, typeOfFile } from "../migrate/history.js";
 import { computeStatus } from "../migrate/state.js";
 import { compareVersions, parseVersion } from "../migrate/version.js";
 import { ensureHistory, findVersion, readMigrations } from "./checks.js";
@@ -54,21 +54,7 @@ export async function markApplied(options: MarkOptions): Promise<MarkResult> {
     for (const m of chosen) {
       const f = m.file!;
       sql.push(
-        session.history.insertSql({
-          installedRank: rank++,
-          version: f.version!.text,
-          description: f.description,
-          type: f.language === "ts" ? "ts" : "sql",
-          script: f.script,
-          checksum: f.checksum,
-          installedBy: session.installedBy,
-          executionTime: 0,
-          success: true,
-          progress: null,
-          progressChecksum: null,
-          errorLine: null,
-          error: null,
-        }),
+        session.history.insertSql(newHistoryRow(fileIdentity(f, rank++, typeOfFile(f), session.installedBy))),
       );
     }
     if (!dryRun) await session.conn.execAtomic(sql);

@@ -6,7 +6,7 @@
 import { ShaleError } from "../errors.js";
 import { applyJob, type ApplyEnv, type Job, type ScriptBody } from "../migrate/apply.js";
 import { checksumOfStatements } from "../migrate/checksum.js";
-import { nextRank, type HistoryRow, type HistoryType } from "../migrate/history.js";
+import { fileIdentity, newHistoryRow, nextRank, typeOfFile, type HistoryRow, type HistoryType } from "../migrate/history.js";
 import { prepareSql } from "../migrate/prepare.js";
 import type { MigrationFile } from "../migrate/source.js";
 import { computeStatus, type MigrationStatus } from "../migrate/state.js";
@@ -80,25 +80,12 @@ export async function migrateIn(session: Session, options: MigrateOptions, sql: 
     const total = versioned.length + repeatables.length;
     for (const file of [...versioned, ...repeatables]) {
       const body = await loadBody(session, file, "up");
-      const type: HistoryType = file.kind === "repeatable" ? "repeatable" : file.language === "ts" ? "ts" : "sql";
       const resume = file.version ? resumes.get(file.version.text) : undefined;
-      const row = {
-        installedRank: resume ? resume.row.installedRank : rank++,
-        version: file.version?.text ?? null,
-        description: file.description,
-        type,
-        script: file.script,
-        checksum: file.checksum,
-        installedBy: session.installedBy,
-        executionTime: 0,
-        success: true,
-        progress: null,
-        progressChecksum: null,
-        errorLine: null,
-        error: null,
-      };
-      const stepwise = (body.kind === "sql" && body.prepared.mode === "stepwise") || (body.kind === "ts" && !session.dialect.capabilities.transactionalDdl);
-      const tracked = stepwise && file.kind === "versioned";
+      const row = newHistoryRow(fileIdentity(file, resume ? resume.row.installedRank : rank++, typeOfFile(file), session.installedBy));
+      // Stepwise SQL records its progress so it can resume; TypeScript cannot resume, but a
+      // failure where DDL is not transactional is recorded so that status shows it.
+      const tracked = body.kind === "sql" && body.prepared.mode === "stepwise" && file.kind === "versioned";
+      const untransactedTs = body.kind === "ts" && !session.dialect.capabilities.transactionalDdl && file.kind === "versioned";
       jobs.push({
         file,
         body,
@@ -108,9 +95,8 @@ export async function migrateIn(session: Session, options: MigrateOptions, sql: 
           tracked
             ? session.history.updateSql(row.installedRank, { success: true, checksum: file.checksum, error: null, errorLine: null }, time)
             : session.history.insertSql(row, time),
-        ...(tracked
-          ? { progress: { row: { ...row, success: false, progress: 0 }, exists: resume !== undefined, resumeAt: resume?.at ?? 0 } }
-          : {}),
+        ...(tracked ? { progress: { row: { ...row, success: false, progress: 0 }, exists: resume !== undefined, resumeAt: resume?.at ?? 0 } } : {}),
+        ...(untransactedTs ? { failureRow: { ...row, success: false } } : {}),
       });
     }
 
@@ -125,7 +111,7 @@ export async function migrateIn(session: Session, options: MigrateOptions, sql: 
       applied.push({
         script: job.file.script,
         version: job.file.version?.text ?? null,
-        type: job.file.kind === "repeatable" ? "repeatable" : job.file.language === "ts" ? "ts" : "sql",
+        type: typeOfFile(job.file),
         ms,
         ...(resumeAt ? { resumedAt: resumeAt } : {}),
       });

@@ -3,7 +3,7 @@
  * recorded with type `seed`. Never run by `migrate`.
  */
 import { applyJob, type ApplyEnv, type Job } from "../migrate/apply.js";
-import { nextRank } from "../migrate/history.js";
+import { fileIdentity, newHistoryRow, nextRank } from "../migrate/history.js";
 import { readMigrationFolder } from "../migrate/source.js";
 import { repeatableStatus } from "../migrate/state.js";
 import { ensureHistory } from "./checks.js";
@@ -38,21 +38,7 @@ export async function seedIn(session: Session, dryRun: boolean, sql: string[] = 
   const jobs: Job[] = [];
   for (const file of todo) {
     const body = await loadBody(session, file, "up");
-    const row = {
-      installedRank: rank++,
-      version: null,
-      description: file.description,
-      type: "seed" as const,
-      script: file.script,
-      checksum: file.checksum,
-      installedBy: session.installedBy,
-      executionTime: 0,
-      success: true,
-      progress: null,
-      progressChecksum: null,
-      errorLine: null,
-      error: null,
-    };
+    const row = newHistoryRow(fileIdentity(file, rank++, "seed", session.installedBy));
     jobs.push({ file, body, index: jobs.length + 1, total: todo.length, record: (time) => session.history.insertSql(row, time) });
   }
   const env: ApplyEnv = { conn: session.conn, dialect: session.dialect, history: session.history, emit: session.emit, dryRunSql: dryRun ? sql : undefined };

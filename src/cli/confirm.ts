@@ -20,3 +20,14 @@ export async function confirm(out: Output, options: CommandOptions, question: st
     rl.close();
   }
 }
+
+/**
+ * Refuses a destructive command on a protected environment before asking anything: there is
+ * no point in a confirmation whose "yes" would be refused anyway (`--allow-protected` overrides).
+ */
+export function refuseProtected(target: { environment: string; url: string; protected: boolean }, command: string, options: CommandOptions): void {
+  if (!target.protected || options.allowProtected) return;
+  throw new ShaleError("SHALE_E_PROTECTED", `Refusing to ${command} on the protected environment "${target.environment}" (${target.url}): it destroys data`, {
+    hint: "If you really mean it, run the command again with --allow-protected",
+  });
+}

@@ -14,6 +14,8 @@ const program = new Command("shale")
   .description("Database schema migrations for PostgreSQL, MySQL/MariaDB and SQLite")
   .version(packageVersion(), "-V, --version")
   .showHelpAfterError("(run with --help for usage)")
+  // Root options only before the command, so `baseline --version 3` is baseline's own option.
+  .enablePositionalOptions()
   .exitOverride();
 
 // Usage errors are printed below as coded errors, like every other error.
@@ -96,7 +98,8 @@ try {
 } catch (err) {
   if (err instanceof CommanderError) {
     if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") {
-      process.exitCode = 0;
+      // `shale` with no command prints the help on stderr as an error (commander's exitCode 1): a usage error.
+      process.exitCode = err.exitCode === 0 ? 0 : 2;
     } else {
       const out = new Output({ json: wantsJson(), verbose: false }, collectSecrets(process.argv));
       const { ShaleError } = await import("../errors.js");

@@ -43,6 +43,8 @@ export interface Job {
   readonly body: ScriptBody;
   readonly record: RecordSql;
   readonly progress?: ProgressRow;
+  /** Recorded when a run that could not be rolled back fails (TypeScript on MySQL). */
+  readonly failureRow?: NewHistoryRow;
   readonly index: number;
   readonly total: number;
 }
@@ -202,10 +204,8 @@ async function runTs(env: ApplyEnv, job: Job, fn: MigrationFunction, started: Da
           hint,
           cause: err,
         });
-    if (!transactional && job.progress) {
-      await conn
-        .exec(env.history.insertSql({ ...job.progress.row, success: false, error: shaped.message }))
-        .catch(() => undefined);
+    if (!transactional && job.failureRow) {
+      await conn.exec(env.history.insertSql({ ...job.failureRow, error: shaped.message })).catch(() => undefined);
     }
     throw shaped;
   }

@@ -5,6 +5,7 @@
  * PostgreSQL can send a migration and its history row in one round trip.
  */
 import type { Connection, Dialect, QualifiedName, Row } from "../dialects/dialect.js";
+import type { MigrationFile } from "./source.js";
 
 /** The `type` column: how an entry came to be. */
 export type HistoryType = "sql" | "ts" | "repeatable" | "baseline" | "squash" | "seed";
@@ -113,6 +114,24 @@ export class HistoryStore {
   deleteSql(rank: number): string {
     return `DELETE FROM ${this.qualified} WHERE installed_rank = ${this.dialect.literal(rank)}`;
   }
+}
+
+/** The identifying fields of a new row; the rest start as a successful, atomic run. */
+export type RowIdentity = Pick<NewHistoryRow, "installedRank" | "version" | "description" | "type" | "script" | "checksum" | "installedBy">;
+
+/** A new history row for a successful run, with no progress or error recorded. */
+export function newHistoryRow(identity: RowIdentity): NewHistoryRow {
+  return { ...identity, executionTime: 0, success: true, progress: null, progressChecksum: null, errorLine: null, error: null };
+}
+
+/** The identity of a row recording a migration file. */
+export function fileIdentity(file: MigrationFile, installedRank: number, type: HistoryType, installedBy: string): RowIdentity {
+  return { installedRank, version: file.version?.text ?? null, description: file.description, type, script: file.script, checksum: file.checksum, installedBy };
+}
+
+/** The history type of a migration file. */
+export function typeOfFile(file: MigrationFile): HistoryType {
+  return file.kind === "repeatable" ? "repeatable" : file.language === "ts" ? "ts" : "sql";
 }
 
 /** The next installed_rank after the given rows. */

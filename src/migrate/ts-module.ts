@@ -32,8 +32,10 @@ export async function loadTsMigration(file: MigrationFile): Promise<TsMigration>
   try {
     mod = await importModule(file.path);
   } catch (err) {
-    throw new ShaleError("SHALE_E_TS_MIGRATION", `${file.displayPath} failed to load: ${(err as Error).message}`, {
+    const line = errorLine(err, file.path);
+    throw new ShaleError("SHALE_E_TS_MIGRATION", `${file.displayPath}${line ? `:${line}` : ""} failed to load: ${firstLine(err)}`, {
       file: file.displayPath,
+      ...(line ? { line } : {}),
       hint: "Fix the TypeScript error; the file must export `up(ctx)` and may export `down(ctx)`",
       cause: err,
     });
@@ -54,4 +56,18 @@ export async function loadTsMigration(file: MigrationFile): Promise<TsMigration>
     });
   }
   return { up: up as MigrationFunction, down: down as MigrationFunction | undefined };
+}
+
+/** The first line of a load error: jiti appends "\n <absolute path>:<line>:<col>" to parse errors. */
+function firstLine(err: unknown): string {
+  const error = err instanceof Error ? err : new Error(String(err));
+  return error.message.split("\n")[0]!.trim() || error.name;
+}
+
+/** The line in `path` that a parse error or a throw at load time points at, if it says. */
+function errorLine(err: unknown, path: string): number | undefined {
+  if (!(err instanceof Error)) return undefined;
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const at = new RegExp(`${escaped}:(\\d+)(?::\\d+)?`).exec(`${err.message}\n${err.stack ?? ""}`);
+  return at ? Number(at[1]) : undefined;
 }

@@ -181,12 +181,27 @@ export async function down(ctx: MigrationContext) {
     assert.deepEqual(r.applied.map((a) => a.type), ["sql", "sql", "ts"]);
     const rows = await conn.query<{ v: string }>("SELECT v FROM settings");
     assert.equal(String(rows[0]!.v), "0");
+    assert.deepEqual((await historyRows(conn)).map((r) => r.type), ["sql", "sql", "ts"]);
+    assert.equal((await migrate(project.options)).applied.length, 0, "recorded, so not run again");
   });
 
   it("a TypeScript migration that throws leaves no trace where DDL is transactional", { skip: dialect === "mysql" }, async () => {
     project.write("db/migrations/V3__ts_fail.ts", `export async function up(ctx: any) { await ctx.exec("CREATE TABLE half (id INTEGER)"); throw new Error("boom"); }\n`);
     await rejectsWith(migrate(project.options), "SHALE_E_MIGRATION_FAILED");
     assert.ok(!(await tableNames(conn, dialect)).includes("half"));
+  });
+
+  it("a TypeScript migration that throws on MySQL is recorded as failed and blocks until repair", { skip: dialect !== "mysql" }, async () => {
+    project.write("db/migrations/V3__ts_fail.ts", `export async function up(ctx: any) { await ctx.exec("CREATE TABLE half (id INTEGER)"); throw new Error("boom"); }\n`);
+    await rejectsWith(migrate(project.options), "SHALE_E_MIGRATION_FAILED");
+    const failed = (await status(project.options)).migrations.find((m) => m.version === "3");
+    assert.equal(failed?.state, "failed");
+    assert.match(failed?.failure?.error ?? "", /boom/);
+    await rejectsWith(migrate(project.options), "SHALE_E_FAILED_ENTRY");
+    await conn.exec("DROP TABLE half");
+    project.write("db/migrations/V3__ts_fail.ts", `export async function up(ctx: any) { await ctx.exec("CREATE TABLE half (id INTEGER)"); }\n`);
+    assert.deepEqual((await repair(project.options)).removedFailed, ["V3__ts_fail.ts"]);
+    assert.deepEqual((await migrate(project.options)).applied.map((a) => a.version), ["3"]);
   });
 
   it("a file of only comments is refused before anything runs", async () => {

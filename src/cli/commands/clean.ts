@@ -1,6 +1,6 @@
 /** `shale clean`. */
 import { clean, describeTarget } from "../../index.js";
-import { confirm } from "../confirm.js";
+import { confirm, refuseProtected } from "../confirm.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { printSql } from "../print-sql.js";
@@ -10,6 +10,7 @@ export async function run(_args: string[], options: CommandOptions, out: Output)
   const base = { ...targetOptions(options), allowProtected: Boolean(options.allowProtected) };
   if (!options.dryRun) {
     const target = await describeTarget(base);
+    refuseProtected(target, "clean", options);
     await confirm(out, options, `Drop every object in ${target.url} (environment ${target.environment})?`);
   }
   const result = await clean({ ...base, dryRun: Boolean(options.dryRun) });

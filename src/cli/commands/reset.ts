@@ -1,6 +1,6 @@
 /** `shale reset`: clean + migrate + seed. */
 import { describeTarget, reset } from "../../index.js";
-import { confirm } from "../confirm.js";
+import { confirm, refuseProtected } from "../confirm.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { printSql } from "../print-sql.js";
@@ -11,6 +11,7 @@ export async function run(_args: string[], options: CommandOptions, out: Output)
   const base = { ...targetOptions(options), allowProtected: Boolean(options.allowProtected) };
   if (!options.dryRun) {
     const target = await describeTarget(base);
+    refuseProtected(target, "reset", options);
     await confirm(out, options, `Drop every object in ${target.url} (environment ${target.environment}) and rebuild it?`);
   }
   const result = await reset({ ...base, ...targetOptions(options, options.dryRun ? undefined : progressPrinter(out)), dryRun: Boolean(options.dryRun) });
