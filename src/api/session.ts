@@ -72,7 +72,13 @@ export async function withSession<T>(
     const emit = options.onEvent ?? ignoreEvents;
     if (mode.lock) {
       const key = `shale:${target.url.database ?? target.url.file ?? ""}:${schema ?? ""}:${target.context.historyTable}`;
-      lock = await dialect.lock(conn, { key, timeoutMs: target.lockTimeoutMs });
+      // Say so when another run holds the lock, rather than hanging silently.
+      const waiting = setTimeout(() => emit({ type: "lock-wait", key }), 500);
+      try {
+        lock = await dialect.lock(conn, { key, timeoutMs: target.lockTimeoutMs });
+      } finally {
+        clearTimeout(waiting);
+      }
     }
     return await fn({ target, dialect, conn, history, installedBy: target.url.user ?? safeUserName(), emit });
   } finally {

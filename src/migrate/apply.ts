@@ -59,12 +59,17 @@ export async function applyJob(env: ApplyEnv, job: Job): Promise<{ ms: number }>
     total: job.total,
     ...(job.progress?.resumeAt ? { resumeAt: job.progress.resumeAt } : {}),
   });
-  if (job.body.kind === "sql") {
-    for (const n of job.body.prepared.notices) env.emit({ type: "notice", script: job.file.script, line: n.line, message: n.message });
-    if (job.body.prepared.mode === "atomic") await runAtomic(env, job, job.body.prepared, started);
-    else await runStepwise(env, job, job.body.prepared, started);
-  } else {
-    await runTs(env, job, job.body.fn, started);
+  try {
+    if (job.body.kind === "sql") {
+      for (const n of job.body.prepared.notices) env.emit({ type: "notice", script: job.file.script, line: n.line, message: n.message });
+      if (job.body.prepared.mode === "atomic") await runAtomic(env, job, job.body.prepared, started);
+      else await runStepwise(env, job, job.body.prepared, started);
+    } else {
+      await runTs(env, job, job.body.fn, started);
+    }
+  } catch (err) {
+    env.emit({ type: "script-failed", script: job.file.script, line: isShaleError(err) ? err.line : undefined, message: (err as Error).message });
+    throw err;
   }
   const ms = Date.now() - started.getTime();
   env.emit({ type: "script-done", script: job.file.script, ms });
