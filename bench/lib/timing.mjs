@@ -1,13 +1,25 @@
 /** Whole-process timings: `process.hrtime.bigint()` around `spawnSync`, and their summary. */
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** GNU time, when installed: gives the CPU time of the command and its children. */
+const GNU_TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const cpuDir = mkdtempSync(join(tmpdir(), "shale-bench-cpu-"));
+process.on("exit", () => rmSync(cpuDir, { recursive: true, force: true }));
 
 /**
  * Runs a command to completion, stdout to /dev/null (as a script or CI would), stderr kept for
- * the error message. Returns the wall time in milliseconds; throws when the command fails.
+ * the error message. Returns { ms: wall time, cpu: user+system CPU ms of the command and its
+ * children, measured by wrapping the command in /usr/bin/time (about 1 ms more wall time);
+ * undefined without /usr/bin/time or with `cpu: false` }. Throws when the command fails.
  */
-export function timeCommand(command, args, { cwd, env } = {}) {
+export function timeCommand(command, args, { cwd, env, cpu: wantCpu = true } = {}) {
+  const cpuFile = join(cpuDir, "cpu");
+  const [cmd, argv] = GNU_TIME && wantCpu ? [GNU_TIME, ["-f", "%U %S", "-o", cpuFile, command, ...args]] : [command, args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, {
+  const result = spawnSync(cmd, argv, {
     cwd,
     env: env ? { ...process.env, ...env } : process.env,
     stdio: ["ignore", "ignore", "pipe"],
@@ -19,7 +31,12 @@ export function timeCommand(command, args, { cwd, env } = {}) {
     const stderr = String(result.stderr ?? "").trim().split("\n").slice(-15).join("\n");
     throw new Error(`${command} ${args.join(" ")} exited with ${result.status ?? result.signal}${cwd ? ` (in ${cwd})` : ""}:\n${stderr}`);
   }
-  return ms;
+  let cpu;
+  if (GNU_TIME && wantCpu) {
+    const [user, system] = readFileSync(cpuFile, "utf8").trim().split("\n").pop().split(" ").map(Number);
+    cpu = (user + system) * 1000;
+  }
+  return { ms, cpu };
 }
 
 /** Runs a command and returns its stdout (trimmed); throws when it fails. For set-up, not timed. */
@@ -34,23 +51,6 @@ export function capture(command, args, { cwd, env, input } = {}) {
   if (result.error) throw new Error(`${command} ${args.join(" ")}: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${result.status}:\n${(result.stderr || result.stdout).trim()}`);
   return result.stdout.trim();
-}
-
-/**
- * Measures `runs` times: `setup` (untimed, may return a context), `time(context)` which returns
- * milliseconds, and `teardown(context)` (untimed, always called). Returns the samples.
- */
-export async function measure(runs, { setup = async () => undefined, time, teardown = async () => undefined }) {
-  const samples = [];
-  for (let i = 0; i < runs; i++) {
-    const context = await setup(i);
-    try {
-      samples.push(await time(context, i));
-    } finally {
-      await teardown(context, i);
-    }
-  }
-  return samples;
 }
 
 /** Median, min and max of the samples, in milliseconds. */

@@ -29,8 +29,6 @@ export async function markApplied(options: MarkOptions): Promise<MarkResult> {
   requireSelection(options, "mark-applied");
   return withSession(options, { lock: !dryRun }, async (session) => {
     const set = readMigrations(session);
-    const sql: string[] = [];
-    await ensureHistory(session, dryRun ? sql : undefined);
     const rows = await session.history.read();
     const report = computeStatus(set, rows);
     const pending = report.migrations.filter((m) => m.version !== null && m.file && (m.state === "pending" || m.state === "ignored"));
@@ -49,7 +47,13 @@ export async function markApplied(options: MarkOptions): Promise<MarkResult> {
         }
         return m;
       });
+      // Each version once, oldest first, whatever order the command line gave: recorded as
+      // `migrate` would have applied them, so none shows as out-of-order.
+      chosen = [...new Set(chosen)].sort((a, b) => compareVersions(a.file!.version!, b.file!.version!));
     }
+    // Only once every version is known may the history table be created: a refused run changes nothing.
+    const sql: string[] = [];
+    await ensureHistory(session, dryRun ? sql : undefined);
     let rank = nextRank(rows);
     for (const m of chosen) {
       const f = m.file!;

@@ -1,4 +1,5 @@
 /** `status` and `validate`: the state of every migration, read without writing anything. */
+import type { Dialect } from "../dialects/dialect.js";
 import { computeStatus, problemsOf, type MigrationState, type MigrationStatus } from "../migrate/state.js";
 import { readMigrations } from "./checks.js";
 import { withSession, type TargetOptions } from "./session.js";
@@ -13,8 +14,11 @@ export interface StatusEntry {
   readonly checksum: string | null;
   readonly installedOn: string | null;
   readonly note?: string;
-  /** For a failed stepwise run: where it stopped. */
-  readonly failure?: { readonly statement: number | null; readonly line: number | null; readonly error: string | null };
+  /**
+   * For a failed run: the statement that failed and its line, and where a fixed file resumes
+   * (earlier than the failed statement when its transaction group was rolled back).
+   */
+  readonly failure?: { readonly statement: number | null; readonly line: number | null; readonly resumeAt: number | null; readonly error: string | null };
 }
 
 /** What `status` reports. */
@@ -42,6 +46,7 @@ export async function validate(options: TargetOptions = {}): Promise<ValidateRes
     const set = readMigrations(session);
     const report = computeStatus(set, await session.history.read());
     const problems = new Set(problemsOf(report));
+    const toEntry = (m: MigrationStatus): StatusEntry => entryOf(m, session.dialect);
     const migrations = report.migrations.map(toEntry);
     return {
       context: session.target.context.name,
@@ -53,7 +58,7 @@ export async function validate(options: TargetOptions = {}): Promise<ValidateRes
   });
 }
 
-function toEntry(m: MigrationStatus): StatusEntry {
+function entryOf(m: MigrationStatus, dialect: Dialect): StatusEntry {
   const row = m.row;
   return {
     version: m.version,
@@ -65,7 +70,27 @@ function toEntry(m: MigrationStatus): StatusEntry {
     installedOn: m.installedOn,
     ...(m.note ? { note: m.note } : {}),
     ...(m.state === "failed" && row
-      ? { failure: { statement: row.progress === null ? null : row.progress + 1, line: row.errorLine, error: row.error } }
+      ? {
+          failure: {
+            statement: failedStatement(m, dialect),
+            line: row.errorLine,
+            resumeAt: row.progress === null ? null : row.progress + 1,
+            error: row.error,
+          },
+        }
       : {}),
   };
+}
+
+/** The 1-based number of the statement holding the recorded error line, read from the file as it is now. */
+function failedStatement(m: MigrationStatus, dialect: Dialect): number | null {
+  const line = m.row?.errorLine;
+  if (!line || !m.file || m.file.language !== "sql") return m.row?.progress == null ? null : m.row.progress + 1;
+  try {
+    const statements = dialect.split(m.file.content, m.file.displayPath);
+    const index = statements.findLastIndex((s) => s.line <= line);
+    return index < 0 ? null : index + 1;
+  } catch {
+    return null;
+  }
 }

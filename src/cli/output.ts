@@ -36,12 +36,16 @@ function palette(enabled: boolean): Palette {
 /** Passwords found in URLs in the environment or on the command line, never to be printed. */
 export function collectSecrets(extra: readonly (string | undefined)[] = []): string[] {
   const secrets = new Set<string>();
+  const add = (raw: string): void => {
+    for (const s of [raw, safeDecode(raw)]) if (s.length >= 3) secrets.add(s);
+  };
   const scan = (value: string | undefined): void => {
     if (!value) return;
-    for (const m of value.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^@\s]+)@/gi)) {
-      const raw = m[1]!;
-      for (const s of [raw, safeDecode(raw)]) if (s.length >= 3) secrets.add(s);
-    }
+    // Up to the last @ before the path: an unencoded @ belongs to the password.
+    for (const m of value.matchAll(/[a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:([^/?#\s]+)@/gi)) add(m[1]!);
+    // A value that is one URL as a whole: its password as a URL parser reads it (spaces included).
+    const whole = /^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)([^/?#]+)@/i.exec(value.trim());
+    if (whole) add(whole[2]!);
   };
   for (const value of Object.values(process.env)) scan(value);
   for (const value of extra) scan(value);
@@ -102,8 +106,7 @@ export class Output {
       this.document({ error: shaped.toJSON() });
     } else {
       const c = this.color;
-      const where = shaped.file ? `${shaped.file}${shaped.line ? `:${shaped.line}` : ""}: ` : "";
-      const message = where && shaped.message.startsWith(shaped.file ?? "\0") ? shaped.message : `${where}${shaped.message}`;
+      const message = locate(shaped);
       process.stderr.write(this.scrub(`${c.red(c.bold("error"))} ${c.dim(`[${shaped.code}]`)} ${message}\n`));
       if (shaped.hint) process.stderr.write(this.scrub(`  ${c.cyan("hint:")} ${shaped.hint}\n`));
       if (this.verbose && shaped.cause instanceof Error && shaped.cause.stack) process.stderr.write(this.scrub(`${c.dim(shaped.cause.stack)}\n`));
@@ -119,6 +122,17 @@ export class Output {
     this.line(this.color.bold(render(header)));
     for (const row of rows) this.line(render(row));
   }
+}
+
+/** The message, starting with `file:line` when the error has them (and the message does not say so already). */
+function locate(error: ShaleError): string {
+  const { file, line, message } = error;
+  if (!file) return message;
+  const where = `${file}${line ? `:${line}` : ""}`;
+  if (message.startsWith(where)) return message;
+  // The message names the file without the line ("a.sql is not valid UTF-8"): add the line there.
+  if (message.startsWith(file) && !/^:\d/.test(message.slice(file.length))) return `${where}${message.slice(file.length)}`;
+  return `${where}: ${message}`;
 }
 
 function visibleLength(text: string): number {

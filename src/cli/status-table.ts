@@ -23,7 +23,13 @@ export function printStatusTable(out: Output, migrations: readonly StatusEntry[]
 
 function note(m: StatusEntry): string {
   if (m.failure) {
-    const at = [m.failure.statement ? `statement ${m.failure.statement}` : "", m.failure.line ? `line ${m.failure.line}` : ""].filter(Boolean).join(", ");
+    const at = [
+      m.failure.statement ? `statement ${m.failure.statement}` : "",
+      m.failure.line ? `line ${m.failure.line}` : "",
+      m.failure.resumeAt ? `resumes at statement ${m.failure.resumeAt}` : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
     return `${m.script}${at ? ` (${at})` : ""}: ${m.failure.error ?? ""}`;
   }
   return m.note ?? "";

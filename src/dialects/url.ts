@@ -36,15 +36,25 @@ const SCHEMES: Readonly<Record<string, DialectName>> = {
 
 const MASK = "****";
 
-/** Replaces the password of any URL-like text (`scheme://user:pass@host`) with `****`. */
+/**
+ * Replaces the password of any URL-like text (`scheme://user:pass@host`) with `****`. The
+ * password runs to the LAST `@` before the path, as URL parsers read it, so that an
+ * unencoded `@` in a password does not leave its tail in clear.
+ */
 export function redactUrl(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)([^@\s]*)@/gi, (_m, head: string) => `${head}${MASK}@`);
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)([^/?#\s]*)@/gi, (_m, head: string) => `${head}${MASK}@`);
+}
+
+/** Redacts a text known to be one URL, whose password may also hold spaces. */
+function redactWholeUrl(raw: string): string {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)([^/?#]*)@/i.exec(raw);
+  return m ? `${m[1]}${MASK}@${redactUrl(raw.slice(m[0].length))}` : redactUrl(raw);
 }
 
 /** Parses a database URL; throws SHALE_E_URL with a hint listing the accepted forms. */
 export function parseDatabaseUrl(input: string): DatabaseUrl {
   const raw = input.trim();
-  const redacted = redactUrl(raw);
+  const redacted = redactWholeUrl(raw);
   const schemeMatch = /^([a-z][a-z0-9+.-]*:)/i.exec(raw);
   const dialect = schemeMatch ? SCHEMES[schemeMatch[1]!.toLowerCase()] : undefined;
   if (!dialect) {

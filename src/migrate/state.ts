@@ -57,7 +57,7 @@ export function computeStatus(set: MigrationSet, rows: readonly HistoryRow[]): S
     let note: string | undefined;
     if (!row.success) {
       state = "failed";
-      note = row.progress === null ? undefined : `stopped after statement ${row.progress}`;
+      note = row.progress === null ? undefined : row.progress === 0 ? "no statement of it stayed applied" : `statements 1-${row.progress} stayed applied`;
     } else if (!file) state = row.type === "squash" ? "applied" : "missing";
     else if (file.checksum !== row.checksum) state = "changed";
     else if (highestSoFar && compareVersions(version, highestSoFar) < 0) state = "out-of-order";
