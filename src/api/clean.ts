@@ -24,7 +24,7 @@ export async function clean(options: CleanOptions = {}): Promise<CleanResult> {
 
 /** `clean` inside an open session (also the first step of `reset`). */
 export async function cleanIn(session: Session, dryRun: boolean, allowProtected: boolean): Promise<CleanResult> {
-  refuseProtected(session.target, "clean", allowProtected);
+  refuseProtected(session.target, "clean", { allowProtected, dryRun });
   const schemas = session.target.context.schemas ?? [await session.dialect.defaultSchema(session.conn)];
   const sql = await session.dialect.planClean(session.conn, schemas);
   // One statement at a time: MySQL and SQLite need their foreign-key switches outside a transaction.

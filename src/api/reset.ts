@@ -27,7 +27,7 @@ export interface ResetResult {
 export async function reset(options: ResetOptions = {}): Promise<ResetResult> {
   const dryRun = options.dryRun ?? false;
   return withSession(options, { lock: !dryRun }, async (session) => {
-    refuseProtected(session.target, "reset", options.allowProtected ?? false);
+    refuseProtected(session.target, "reset", { allowProtected: options.allowProtected ?? false, dryRun });
     if (!dryRun) await loadEverything(session);
     const cleaned = await cleanIn(session, dryRun, options.allowProtected ?? false);
     const sql: string[] = [...cleaned.sql];

@@ -66,7 +66,7 @@ export async function undo(options: UndoOptions = {}): Promise<UndoResult> {
       jobs.push({ file: undoFile, body, index: jobs.length + 1, total: pairs.length, record: () => session.history.deleteSql(row.installedRank) });
     }
     const destructive = jobs.some((j) => j.body.kind === "ts" || j.body.prepared.statements.some((s) => isDestructive(s.sql)));
-    if (destructive) refuseProtected(session.target, "undo", options.allowProtected ?? false, "it drops or deletes data");
+    if (destructive) refuseProtected(session.target, "undo", { allowProtected: options.allowProtected ?? false, dryRun }, "it drops or deletes data");
     const sql: string[] = [];
     const env: ApplyEnv = { conn: session.conn, dialect: session.dialect, history: session.history, emit: session.emit, dryRunSql: dryRun ? sql : undefined };
     const reverted: AppliedScript[] = [];
