@@ -42,7 +42,7 @@ export async function run({ runs = Number(process.env.BENCH_HELP_RUNS ?? 20), lo
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { printSection } = await import("./lib/render.mjs");
   printSection(await run());
 }

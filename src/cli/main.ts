@@ -13,7 +13,6 @@ type Handler = (args: string[], options: CommandOptions, out: Output) => Promise
 const program = new Command("shale")
   .description("Database schema migrations for PostgreSQL, MySQL/MariaDB and SQLite")
   .version(packageVersion(), "-V, --version")
-  .showHelpAfterError("(run with --help for usage)")
   // Root options only before the command, so `baseline --version 3` is baseline's own option.
   .enablePositionalOptions()
   .exitOverride();

@@ -106,6 +106,7 @@ function listFolder(folder: string, cwd: string, allowMissing: boolean): string[
     const shown = relative(cwd, folder) || folder;
     if (code === "ENOENT" || code === "ENOTDIR") {
       throw new ShaleError("SHALE_E_FOLDER_MISSING", `The migrations folder ${shown} does not exist`, {
+        file: shown,
         hint: "Create it with `shale init`, or point the context's `migrations` setting at the right folder",
       });
     }
