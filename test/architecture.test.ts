@@ -81,9 +81,11 @@ test("config imports only errors and the URL parser", () => {
   assert.deepEqual(bad, []);
 });
 
-test("the CLI uses the public entry point (plus two leaf modules), never internals", () => {
+test("the CLI uses the public operations (api/) and a few leaf modules, never internals", () => {
+  // Commands import their own operation rather than the index barrel: loading all thirteen
+  // operations cost a measurable share of `shale status` on 5,000 migrations.
   const allowed = new Set(["index.ts", "errors.ts", "dialects/url.ts"]);
-  const bad = all.filter((e) => isLocal(e) && top(e.from) === "cli" && top(e.to) !== "cli" && !allowed.has(e.to));
+  const bad = all.filter((e) => isLocal(e) && top(e.from) === "cli" && top(e.to) !== "cli" && top(e.to) !== "api" && !allowed.has(e.to));
   assert.deepEqual(bad, []);
 });
 

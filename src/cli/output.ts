@@ -119,8 +119,8 @@ export class Output {
     const widths = header.map((h, i) => Math.max(visibleLength(h), ...rows.map((r) => visibleLength(r[i] ?? ""))));
     const render = (cells: readonly string[]): string =>
       cells.map((cell, i) => (i === cells.length - 1 ? cell : cell + " ".repeat(widths[i]! - visibleLength(cell)))).join("  ").trimEnd();
-    this.line(this.color.bold(render(header)));
-    for (const row of rows) this.line(render(row));
+    // One write (and one pass of the password mask) for the whole table, however long.
+    this.line([this.color.bold(render(header)), ...rows.map(render)].join("\n"));
   }
 }
 

@@ -17,6 +17,15 @@ export function checksumOf(text: string): string {
   return createHash("sha256").update(normalizeText(text), "utf8").digest("hex");
 }
 
+/**
+ * The checksum of a file from its bytes: hashed as they are when there is no BOM and no CR
+ * (the common case, and the same digest as checksumOf), else through the normalised text.
+ */
+export function checksumOfBytes(bytes: Uint8Array, text: string): string {
+  const plain = !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) && !bytes.includes(0x0d);
+  return plain ? createHash("sha256").update(bytes).digest("hex") : checksumOf(text);
+}
+
 /** Checksum of a sequence of statements, for "statements 1..k are unchanged" on resume. */
 export function checksumOfStatements(statements: readonly string[]): string {
   const hash = createHash("sha256");

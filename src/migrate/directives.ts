@@ -16,9 +16,12 @@ const KNOWN = new Set(["no-transaction"]);
 export function parseDirectives(content: string, displayPath: string, language: "sql" | "ts"): Directives {
   let noTransaction = false;
   if (language !== "sql") return { noTransaction };
-  const lines = content.split(/\r\n?|\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
+  // Directives sit above the first statement: walk lines only that far, not the whole file.
+  let at = 0;
+  for (let i = 0; at < content.length; i++) {
+    const eol = content.indexOf("\n", at);
+    const line = content.slice(at, eol < 0 ? content.length : eol).trim();
+    at = eol < 0 ? content.length : eol + 1;
     if (line === "") continue;
     if (!line.startsWith("--")) break;
     const m = /^--\s*shale:\s*([a-z-]*)\s*$/i.exec(line);

@@ -4,9 +4,9 @@
  * before anything is applied.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, sep } from "node:path";
 import { ShaleError } from "../errors.js";
-import { checksumOf, decodeUtf8 } from "./checksum.js";
+import { checksumOfBytes, decodeUtf8 } from "./checksum.js";
 import { parseDirectives, type Directives } from "./directives.js";
 import { compareVersions, parseVersion, type Version } from "./version.js";
 
@@ -58,6 +58,8 @@ export interface ReadFolderOptions {
 export function readMigrationFolder(folder: string, options: ReadFolderOptions = {}): MigrationSet {
   const cwd = options.cwd ?? process.cwd();
   const names = listFolder(folder, cwd, options.allowMissing ?? false);
+  // Once per folder, not per file: path.relative costs real time over thousands of files.
+  const shownFolder = relative(cwd, folder);
   const versioned: MigrationFile[] = [];
   const undo = new Map<string, MigrationFile>();
   const repeatable: MigrationFile[] = [];
@@ -65,7 +67,7 @@ export function readMigrationFolder(folder: string, options: ReadFolderOptions =
   const byRepeatable = new Map<string, MigrationFile>();
   for (const name of names) {
     const path = join(folder, name);
-    const file = readMigrationFile(path, name, relative(cwd, path) || name);
+    const file = readMigrationFile(path, name, shownFolder ? `${shownFolder}${sep}${name}` : name);
     if (options.repeatableOnly && file.kind !== "repeatable") {
       throw new ShaleError("SHALE_E_FILE_NAME", `${file.displayPath}: the seeds folder holds only repeatable files`, {
         file: file.displayPath,
@@ -170,5 +172,5 @@ export function readMigrationFile(path: string, name: string, displayPath: strin
   }
   const content = decodeUtf8(bytes, displayPath);
   const directives = parseDirectives(content, displayPath, parsed.language);
-  return { ...parsed, script: name, path, displayPath, checksum: checksumOf(content), content, directives };
+  return { ...parsed, script: name, path, displayPath, checksum: checksumOfBytes(bytes, content), content, directives };
 }

@@ -1,5 +1,5 @@
 /** `shale baseline --version V`. */
-import { baseline } from "../../index.js";
+import { baseline } from "../../api/baseline.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { printSql } from "../print-sql.js";

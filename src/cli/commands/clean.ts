@@ -1,5 +1,6 @@
 /** `shale clean`. */
-import { clean, describeTarget } from "../../index.js";
+import { clean } from "../../api/clean.js";
+import { describeTarget } from "../../api/session.js";
 import { confirm, refuseProtected } from "../confirm.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";

@@ -1,5 +1,6 @@
 /** `shale init`. */
-import { init, type DialectName } from "../../index.js";
+import { init } from "../../api/init.js";
+import type { DialectName } from "../../dialects/url.js";
 import type { CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 

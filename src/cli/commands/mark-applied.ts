@@ -1,8 +1,9 @@
 /** `shale mark-applied <VERSION...> | --to VERSION`. */
-import { markApplied } from "../../index.js";
+import { markApplied } from "../../api/mark.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { printSql } from "../print-sql.js";
+import { summarize } from "../summarize.js";
 
 /** Records migrations as applied without running them. */
 export async function run(args: string[], options: CommandOptions, out: Output): Promise<number> {
@@ -14,6 +15,6 @@ export async function run(args: string[], options: CommandOptions, out: Output):
   });
   if (out.json) out.document(result);
   else if (result.dryRun) printSql(out, result.sql);
-  else out.line(result.versions.length ? `Recorded as applied: ${result.versions.join(", ")}.` : "Nothing to record: no pending migration up to that version.");
+  else out.line(result.versions.length ? `Recorded as applied: ${summarize(result.versions)}.` : "Nothing to record: no pending migration up to that version.");
   return 0;
 }

@@ -1,5 +1,5 @@
 /** `shale migrate`. */
-import { migrate } from "../../index.js";
+import { migrate } from "../../api/migrate.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { printSql } from "../print-sql.js";

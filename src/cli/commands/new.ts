@@ -1,5 +1,6 @@
 /** `shale new <description>`. */
-import { ShaleError, newMigration } from "../../index.js";
+import { newMigration } from "../../api/new-migration.js";
+import { ShaleError } from "../../errors.js";
 import type { CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 

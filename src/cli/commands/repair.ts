@@ -1,5 +1,5 @@
 /** `shale repair`. */
-import { repair } from "../../index.js";
+import { repair } from "../../api/repair.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { printSql } from "../print-sql.js";

@@ -1,5 +1,6 @@
 /** `shale reset`: clean + migrate + seed. */
-import { describeTarget, reset } from "../../index.js";
+import { reset } from "../../api/reset.js";
+import { describeTarget } from "../../api/session.js";
 import { confirm, refuseProtected } from "../confirm.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";

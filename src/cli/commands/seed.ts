@@ -1,5 +1,5 @@
 /** `shale seed`. */
-import { seed } from "../../index.js";
+import { seed } from "../../api/seed.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { printSql } from "../print-sql.js";

@@ -1,5 +1,5 @@
 /** `shale status`. */
-import { status } from "../../index.js";
+import { status } from "../../api/status.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { printStatusTable } from "../status-table.js";

@@ -1,5 +1,7 @@
 /** `shale undo`. */
-import { ShaleError, describeTarget, undo } from "../../index.js";
+import { describeTarget } from "../../api/session.js";
+import { undo } from "../../api/undo.js";
+import { ShaleError } from "../../errors.js";
 import { confirm } from "../confirm.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";

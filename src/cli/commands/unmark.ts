@@ -1,8 +1,9 @@
 /** `shale unmark <VERSION...> | --to VERSION`. */
-import { unmark } from "../../index.js";
+import { unmark } from "../../api/mark.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { printSql } from "../print-sql.js";
+import { summarize } from "../summarize.js";
 
 /** Removes history records without reverting anything. */
 export async function run(args: string[], options: CommandOptions, out: Output): Promise<number> {
@@ -14,6 +15,6 @@ export async function run(args: string[], options: CommandOptions, out: Output):
   });
   if (out.json) out.document(result);
   else if (result.dryRun) printSql(out, result.sql);
-  else out.line(result.versions.length ? `Removed the records of: ${result.versions.join(", ")}.` : "Nothing to remove.");
+  else out.line(result.versions.length ? `Removed the records of: ${summarize(result.versions)}.` : "Nothing to remove.");
   return 0;
 }

@@ -1,5 +1,5 @@
 /** `shale validate`: exit 1 when history and files disagree. */
-import { validate, type StatusEntry } from "../../index.js";
+import { validate, type StatusEntry } from "../../api/status.js";
 import { targetOptions, type CommandOptions } from "../options.js";
 import type { Output } from "../output.js";
 import { printStatusTable } from "../status-table.js";
