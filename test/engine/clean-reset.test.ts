@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { afterEach, beforeEach, it } from "node:test";
 import { clean, migrate, reset, status } from "../../src/index.js";
 import type { Connection, DialectName } from "../../src/dialects/dialect.js";
-import { historyRows, tableNames } from "../support/catalog.js";
+import { historyRows, tableNames, snapshot, type Snapshot } from "../support/catalog.js";
 import { connectTestDatabase, createTestDatabase, describeEachDialect, type TestDatabase } from "../support/databases.js";
 import { createProject, rejectsWith, type TestProject } from "../support/project.js";
 
@@ -15,10 +15,7 @@ describeEachDialect("clean and reset", (dialect: DialectName) => {
   let prod: { cwd: string; env: string };
 
   /** Tables and history rows: what a refused command must leave exactly as it was. */
-  async function snapshot(): Promise<{ tables: string[]; history: Record<string, unknown>[] }> {
-    const tables = await tableNames(conn, dialect);
-    return { tables, history: tables.includes("shale_history") ? await historyRows(conn) : [] };
-  }
+  const snapshotNow = (): Promise<Snapshot> => snapshot(conn, dialect);
 
   async function userEmails(): Promise<string[]> {
     return (await conn.query<{ email: string }>("SELECT email FROM users ORDER BY id")).map((r) => String(r.email));
@@ -100,22 +97,22 @@ describeEachDialect("clean and reset", (dialect: DialectName) => {
 
   it("clean dry run lists the DROP statements and drops nothing", async () => {
     await populate();
-    const before = await snapshot();
+    const before = await snapshotNow();
     const r = await clean({ ...project.options, dryRun: true });
     assert.equal(r.dryRun, true);
     assert.ok(r.sql.filter((s) => s.startsWith("DROP ")).length >= 5);
     assert.ok(r.sql.some((s) => s.startsWith("DROP ") && s.includes("shale_history")));
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
     assert.deepEqual(await userEmails(), ["seven@example.com"]);
   });
 
   it("clean on a protected environment is refused and drops nothing; allowProtected lets it run", async () => {
     await populate();
-    const before = await snapshot();
+    const before = await snapshotNow();
     const err = await rejectsWith(clean(prod), "SHALE_E_PROTECTED");
     assert.match(err.message, /"prod"/);
     assert.match(err.hint ?? "", /--allow-protected/);
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
     const r = await clean({ ...prod, allowProtected: true });
     assert.ok(r.sql.length > 0);
     assert.deepEqual(await tableNames(conn, dialect), []);
@@ -149,11 +146,11 @@ describeEachDialect("clean and reset", (dialect: DialectName) => {
 
   it("reset on a protected environment is refused and changes nothing; allowProtected lets it run", async () => {
     await populate();
-    const before = await snapshot();
+    const before = await snapshotNow();
     await rejectsWith(reset(prod), "SHALE_E_PROTECTED");
     const preview = await reset({ ...prod, dryRun: true });
     assert.ok(preview.sql.some((s) => /^DROP /i.test(s)), "a dry run is allowed: it is how the change is reviewed");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
     assert.deepEqual(await userEmails(), ["seven@example.com"]);
     await reset({ ...prod, allowProtected: true });
     assert.deepEqual(await userEmails(), ["admin@example.com"]);
@@ -161,7 +158,7 @@ describeEachDialect("clean and reset", (dialect: DialectName) => {
 
   it("reset with a bad migration or seed file is refused before anything is dropped", async () => {
     await populate();
-    const before = await snapshot();
+    const before = await snapshotNow();
     project.write("db/migrations/V3__quote.sql", "INSERT INTO users (id, email) VALUES (2, 'oops);\n");
     await rejectsWith(reset(project.options), "SHALE_E_SPLIT");
     project.remove("db/migrations/V3__quote.sql");
@@ -170,13 +167,13 @@ describeEachDialect("clean and reset", (dialect: DialectName) => {
     project.remove("db/seeds/V9__not_a_seed.sql");
     project.write("db/seeds/R__broken.ts", "export async function up(ctx: any) { await ctx.exec(\n");
     await rejectsWith(reset(project.options), "SHALE_E_TS_MIGRATION");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
     assert.deepEqual(await userEmails(), ["seven@example.com"]);
   });
 
   it("reset dry run lists the DROPs, the migrations and the seeds, in that order, and changes nothing", async () => {
     await populate();
-    const before = await snapshot();
+    const before = await snapshotNow();
     const r = await reset({ ...project.options, dryRun: true });
     assert.equal(r.dryRun, true);
     const at = (re: RegExp): number => r.sql.findIndex((s) => re.test(s));
@@ -191,7 +188,7 @@ describeEachDialect("clean and reset", (dialect: DialectName) => {
     assert.ok(seedInsert > createView, "then the seeds");
     assert.deepEqual(r.migrate.applied.map((a) => a.version), ["1", "2", null], "every migration, as if history were empty");
     assert.deepEqual(r.seed.applied.map((a) => a.script), ["R__admin.sql"]);
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
     assert.deepEqual(await userEmails(), ["seven@example.com"]);
   });
 });

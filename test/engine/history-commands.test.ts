@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { afterEach, beforeEach, it } from "node:test";
 import { baseline, markApplied, migrate, repair, status, unmark, validate } from "../../src/index.js";
 import type { Connection, DialectName } from "../../src/dialects/dialect.js";
-import { historyRows, tableNames } from "../support/catalog.js";
+import { historyRows, tableNames, snapshot, type Snapshot } from "../support/catalog.js";
 import { connectTestDatabase, createTestDatabase, describeEachDialect, type TestDatabase } from "../support/databases.js";
 import { createProject, rejectsWith, type TestProject } from "../support/project.js";
 
@@ -13,10 +13,7 @@ describeEachDialect("history commands", (dialect: DialectName) => {
   let project: TestProject;
 
   /** Tables and history rows: what a refused command must leave exactly as it was. */
-  async function snapshot(): Promise<{ tables: string[]; history: Record<string, unknown>[] }> {
-    const tables = await tableNames(conn, dialect);
-    return { tables, history: tables.includes("shale_history") ? await historyRows(conn) : [] };
-  }
+  const snapshotNow = (): Promise<Snapshot> => snapshot(conn, dialect);
 
   async function states(): Promise<[string | null, string][]> {
     return (await status(project.options)).migrations.map((m) => [m.version, m.state]);
@@ -65,18 +62,18 @@ describeEachDialect("history commands", (dialect: DialectName) => {
 
   it("baseline: a second baseline, or one after migrations, is refused and changes nothing", async () => {
     await baseline({ ...project.options, version: "2" });
-    const before = await snapshot();
+    const before = await snapshotNow();
     const err = await rejectsWith(baseline({ ...project.options, version: "3" }), "SHALE_E_BASELINE");
     assert.match(err.message, /shale_history/);
     await rejectsWith(baseline(project.options), "SHALE_E_BASELINE");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 
   it("baseline: refused after migrations were applied", async () => {
     await migrate({ ...project.options, to: "1" });
-    const before = await snapshot();
+    const before = await snapshotNow();
     await rejectsWith(baseline({ ...project.options, version: "2" }), "SHALE_E_BASELINE");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 
   it("baseline: a malformed version is a usage error, before touching the database", async () => {
@@ -124,11 +121,11 @@ describeEachDialect("history commands", (dialect: DialectName) => {
 
   it("markApplied: a dry run returns the INSERTs and records nothing", async () => {
     await migrate({ ...project.options, to: "1" });
-    const before = await snapshot();
+    const before = await snapshotNow();
     const r = await markApplied({ ...project.options, to: "3", dryRun: true });
     assert.deepEqual(r.versions, ["2", "3"]);
     assert.equal(r.sql.filter((s) => /^INSERT INTO .*shale_history/.test(s)).length, 2);
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 
   it("markApplied: an unknown version is refused, and nothing is recorded, not even the history table", async () => {
@@ -136,19 +133,19 @@ describeEachDialect("history commands", (dialect: DialectName) => {
     await rejectsWith(markApplied({ ...project.options, to: "9" }), "SHALE_E_UNKNOWN_VERSION");
     assert.deepEqual(await tableNames(conn, dialect), []);
     await migrate({ ...project.options, to: "1" });
-    const before = await snapshot();
+    const before = await snapshotNow();
     // One unknown version among good ones: none of them is recorded.
     await rejectsWith(markApplied({ ...project.options, versions: ["2", "9"] }), "SHALE_E_UNKNOWN_VERSION");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 
   it("markApplied: an already applied version is refused and changes nothing", async () => {
     await migrate({ ...project.options, to: "1" });
-    const before = await snapshot();
+    const before = await snapshotNow();
     const err = await rejectsWith(markApplied({ ...project.options, versions: ["1"] }), "SHALE_E_UNKNOWN_VERSION");
     assert.match(err.message, /not pending/);
     await rejectsWith(markApplied({ ...project.options, versions: ["2", "1"] }), "SHALE_E_UNKNOWN_VERSION");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 
   it("markApplied and unmark take versions or to, exactly one of them", async () => {
@@ -180,22 +177,22 @@ describeEachDialect("history commands", (dialect: DialectName) => {
 
   it("unmark: an unknown or unrecorded version is refused and changes nothing", async () => {
     await migrate({ ...project.options, to: "2" });
-    const before = await snapshot();
+    const before = await snapshotNow();
     await rejectsWith(unmark({ ...project.options, versions: ["9"] }), "SHALE_E_UNKNOWN_VERSION");
     await rejectsWith(unmark({ ...project.options, versions: ["3"] }), "SHALE_E_UNKNOWN_VERSION");
     await rejectsWith(unmark({ ...project.options, versions: ["1", "9"] }), "SHALE_E_UNKNOWN_VERSION");
     await rejectsWith(unmark({ ...project.options, to: "9" }), "SHALE_E_UNKNOWN_VERSION");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 
   // --- repair ---
 
   it("repair with nothing to repair does nothing", async () => {
     await migrate(project.options);
-    const before = await snapshot();
+    const before = await snapshotNow();
     const r = await repair(project.options);
     assert.deepEqual([r.removedFailed, r.realigned, r.missing, r.sql], [[], [], [], []]);
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 
   it("repair removes a failed entry, after which migrate runs the fixed file from the start", async () => {
@@ -254,13 +251,13 @@ describeEachDialect("history commands", (dialect: DialectName) => {
     project.write("db/migrations/V4__broken.sql", "-- shale:no-transaction\nINSERT INTO no_such_table VALUES (1);\n");
     await rejectsWith(migrate(project.options), "SHALE_E_MIGRATION_FAILED");
     project.write("db/migrations/V1__create_users.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(200) NOT NULL); -- edited\n");
-    const before = await snapshot();
+    const before = await snapshotNow();
     const r = await repair({ ...project.options, dryRun: true });
     assert.equal(r.dryRun, true);
     assert.deepEqual(r.removedFailed, ["V4__broken.sql"]);
     assert.deepEqual(r.realigned, ["V1__create_users.sql"]);
     assert.ok(r.sql.some((s) => /^DELETE FROM .*shale_history/.test(s)));
     assert.ok(r.sql.some((s) => /^UPDATE .*shale_history.* SET checksum = /.test(s)));
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, it } from "node:test";
 import { migrate, seed, status, validate } from "../../src/index.js";
 import type { Connection, DialectName } from "../../src/dialects/dialect.js";
-import { historyRows, tableNames } from "../support/catalog.js";
+import { historyRows, snapshot, type Snapshot } from "../support/catalog.js";
 import { connectTestDatabase, createTestDatabase, describeEachDialect, type TestDatabase } from "../support/databases.js";
 import { createProject, rejectsWith, type TestProject } from "../support/project.js";
 
@@ -15,10 +15,7 @@ describeEachDialect("seed", (dialect: DialectName) => {
   let project: TestProject;
 
   /** Tables and history rows: what a refused command must leave exactly as it was. */
-  async function snapshot(): Promise<{ tables: string[]; history: Record<string, unknown>[] }> {
-    const tables = await tableNames(conn, dialect);
-    return { tables, history: tables.includes("shale_history") ? await historyRows(conn) : [] };
-  }
+  const snapshotNow = (): Promise<Snapshot> => snapshot(conn, dialect);
 
   async function roles(): Promise<string[]> {
     return (await conn.query<{ name: string }>("SELECT name FROM roles ORDER BY name")).map((r) => String(r.name));
@@ -127,11 +124,11 @@ export async function up(ctx: MigrationContext) {
 
   it("a V file in the seeds folder is refused before any seed runs", async () => {
     await migrate(project.options);
-    const before = await snapshot();
+    const before = await snapshotNow();
     project.write("db/seeds/V2__not_a_seed.sql", "INSERT INTO roles (name) VALUES ('x');\n");
     const err = await rejectsWith(seed(project.options), "SHALE_E_FILE_NAME");
     assert.match(err.file ?? "", /V2__not_a_seed\.sql$/);
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
     assert.deepEqual(await roles(), []);
   });
 
@@ -145,14 +142,14 @@ export async function up(ctx: MigrationContext) {
 
   it("dry run returns the seeds' SQL with the history INSERTs and changes nothing", async () => {
     await migrate(project.options);
-    const before = await snapshot();
+    const before = await snapshotNow();
     const r = await seed({ ...project.options, dryRun: true });
     assert.equal(r.dryRun, true);
     assert.deepEqual(r.applied.map((a) => a.script), ["R__1_roles.sql", "R__2_ranks.sql"]);
     assert.ok(r.sql.some((s) => /INSERT INTO roles \(name\) VALUES \('admin'\), \('reader'\)/.test(s)));
     assert.ok(r.sql.some((s) => /UPDATE roles SET rank_no = 10/.test(s)));
     assert.equal(r.sql.filter((s) => /^INSERT INTO .*shale_history.*'seed'/.test(s)).length, 2);
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
     assert.deepEqual(await roles(), []);
   });
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { afterEach, beforeEach, it } from "node:test";
 import { baseline, migrate, status, undo, validate } from "../../src/index.js";
 import type { Connection, DialectName } from "../../src/dialects/dialect.js";
-import { historyRows, tableNames } from "../support/catalog.js";
+import { historyRows, tableNames, snapshot, type Snapshot } from "../support/catalog.js";
 import { connectTestDatabase, createTestDatabase, describeEachDialect, type TestDatabase } from "../support/databases.js";
 import { createProject, rejectsWith, type TestProject } from "../support/project.js";
 
@@ -13,10 +13,7 @@ describeEachDialect("undo", (dialect: DialectName) => {
   let project: TestProject;
 
   /** Tables and history rows: what a refused command must leave exactly as it was. */
-  async function snapshot(): Promise<{ tables: string[]; history: Record<string, unknown>[] }> {
-    const tables = await tableNames(conn, dialect);
-    return { tables, history: tables.includes("shale_history") ? await historyRows(conn) : [] };
-  }
+  const snapshotNow = (): Promise<Snapshot> => snapshot(conn, dialect);
 
   async function versions(): Promise<unknown[]> {
     return (await historyRows(conn)).map((r) => r.version);
@@ -108,10 +105,10 @@ export async function down(ctx: MigrationContext) {
   it("a missing undo for one chosen migration refuses the whole undo: nothing is reverted", async () => {
     project.remove("db/migrations/U2__create_posts.sql");
     await migrate(project.options);
-    const before = await snapshot();
+    const before = await snapshotNow();
     const err = await rejectsWith(undo({ ...project.options, steps: 2 }), "SHALE_E_NO_UNDO");
     assert.match(err.message, /V2__create_posts\.sql/);
-    assert.deepEqual(await snapshot(), before, "V3 had an undo file, yet it must not be reverted either");
+    assert.deepEqual(await snapshotNow(), before, "V3 had an undo file, yet it must not be reverted either");
     // One step only needs V3's undo, which exists.
     await undo(project.options);
     assert.deepEqual(await versions(), ["1", "2"]);
@@ -120,26 +117,26 @@ export async function down(ctx: MigrationContext) {
   it("a TypeScript migration without down refuses the undo before anything runs", async () => {
     project.write("db/migrations/V4__no_down.ts", `export async function up(ctx: any) { await ctx.exec("CREATE TABLE no_down (id INTEGER)"); }\n`);
     await migrate(project.options);
-    const before = await snapshot();
+    const before = await snapshotNow();
     const err = await rejectsWith(undo({ ...project.options, steps: 2 }), "SHALE_E_NO_UNDO");
     assert.match(err.message, /V4__no_down\.ts/);
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 
   it("to an unknown version is refused and changes nothing", async () => {
     await migrate(project.options);
-    const before = await snapshot();
+    const before = await snapshotNow();
     await rejectsWith(undo({ ...project.options, to: "7" }), "SHALE_E_UNKNOWN_VERSION");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 
   it("steps and to together, or a steps count below 1, are usage errors", async () => {
     await migrate(project.options);
-    const before = await snapshot();
+    const before = await snapshotNow();
     await rejectsWith(undo({ ...project.options, steps: 1, to: "1" }), "SHALE_E_USAGE");
     await rejectsWith(undo({ ...project.options, steps: 0 }), "SHALE_E_USAGE");
     await rejectsWith(undo({ ...project.options, steps: 1.5 }), "SHALE_E_USAGE");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 
   it("nothing applied: SHALE_E_NO_UNDO, and no history table is created", async () => {
@@ -153,7 +150,7 @@ export async function down(ctx: MigrationContext) {
 
   it("dry run returns the undo SQL and the history DELETE, and changes nothing", async () => {
     await migrate(project.options);
-    const before = await snapshot();
+    const before = await snapshotNow();
     const r = await undo({ ...project.options, dryRun: true, steps: 2 });
     assert.equal(r.dryRun, true);
     assert.deepEqual(r.reverted.map((x) => x.version), ["3", "2"]);
@@ -161,7 +158,7 @@ export async function down(ctx: MigrationContext) {
     const dropPosts = r.sql.findIndex((s) => /DROP TABLE posts/.test(s));
     assert.ok(dropTags >= 0 && dropPosts > dropTags, "tags first, then posts");
     assert.equal(r.sql.filter((s) => /^DELETE FROM .*shale_history.* WHERE installed_rank = /.test(s)).length, 2);
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
   });
 
   it("stops at a baseline: what is above it can be undone, nothing below it", async () => {
@@ -173,13 +170,13 @@ export async function down(ctx: MigrationContext) {
     assert.deepEqual(await versions(), ["2", "3"]);
     const r = await undo(project.options);
     assert.deepEqual(r.reverted.map((x) => x.version), ["3"]);
-    const before = await snapshot();
+    const before = await snapshotNow();
     assert.deepEqual(before.tables, ["posts", "shale_history", "users"]);
     await rejectsWith(undo(project.options), "SHALE_E_NO_UNDO");
     const below = await rejectsWith(undo({ ...project.options, to: "1" }), "SHALE_E_NO_UNDO");
     assert.match(below.message, /baseline/);
     await rejectsWith(undo({ ...project.options, to: "0" }), "SHALE_E_NO_UNDO");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
     // Undoing to the baseline itself is fine (there is nothing above it).
     assert.deepEqual((await undo({ ...project.options, to: "2" })).reverted, []);
   });
@@ -187,11 +184,11 @@ export async function down(ctx: MigrationContext) {
   it("a failing undo statement leaves the migration applied and the schema as it was", { skip: dialect === "mysql" }, async () => {
     project.write("db/migrations/U3__create_tags.sql", "DROP TABLE tags;\nDROP TABLE no_such_table;\n");
     await migrate(project.options);
-    const before = await snapshot();
+    const before = await snapshotNow();
     const err = await rejectsWith(undo(project.options), "SHALE_E_MIGRATION_FAILED");
     assert.match(err.file ?? "", /U3__create_tags\.sql$/);
     assert.equal(err.line, 2);
-    assert.deepEqual(await snapshot(), before, "the DROP of tags was rolled back with the rest");
+    assert.deepEqual(await snapshotNow(), before, "the DROP of tags was rolled back with the rest");
     assert.equal((await status(project.options)).migrations.find((m) => m.version === "3")?.state, "applied");
   });
 
@@ -202,11 +199,11 @@ export async function down(ctx: MigrationContext) {
     );
     const prod = { cwd: project.dir, env: "prod" };
     await migrate(prod);
-    const before = await snapshot();
+    const before = await snapshotNow();
     const err = await rejectsWith(undo(prod), "SHALE_E_PROTECTED");
     assert.match(err.message, /prod/);
     await rejectsWith(undo({ ...prod, steps: 2 }), "SHALE_E_PROTECTED");
-    assert.deepEqual(await snapshot(), before);
+    assert.deepEqual(await snapshotNow(), before);
     const r = await undo({ ...prod, allowProtected: true });
     assert.deepEqual(r.reverted.map((x) => x.version), ["3"]);
     assert.deepEqual(await versions(), ["1", "2"]);

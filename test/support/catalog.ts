@@ -17,3 +17,15 @@ export async function tableNames(conn: Connection, dialect: DialectName): Promis
 export async function historyRows(conn: Connection, table = "shale_history"): Promise<Record<string, unknown>[]> {
   return conn.query(`SELECT version, script, type, success, progress, checksum FROM ${table} ORDER BY installed_rank`);
 }
+
+/** What a refused command must leave as it was: the tables and the history rows. */
+export interface Snapshot {
+  readonly tables: string[];
+  readonly history: Record<string, unknown>[];
+}
+
+/** The tables and history rows of the connection's database, to compare before and after. */
+export async function snapshot(conn: Connection, dialect: DialectName): Promise<Snapshot> {
+  const tables = await tableNames(conn, dialect);
+  return { tables, history: tables.includes("shale_history") ? await historyRows(conn) : [] };
+}
