@@ -79,8 +79,9 @@ export class Output {
 
   /** Masks URL passwords and every known secret. */
   scrub(text: string): string {
-    let out = redactUrl(text);
-    for (const s of this.secrets) out = out.split(s).join("****");
+    // Progress prints a line per migration: skip the URL regex where no URL can be.
+    let out = text.includes("://") ? redactUrl(text) : text;
+    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join("****");
     return out;
   }
 

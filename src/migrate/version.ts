@@ -16,8 +16,19 @@ export function isVersionText(text: string): boolean {
   return VERSION_RE.test(text);
 }
 
+// Status matches thousands of history rows against files and meets each version text
+// several times; versions are immutable, so each text is parsed once per process.
+const parsed = new Map<string, Version | undefined>();
+
 /** Parses `1`, `1.2`, `1_2`, `20261121093000`; returns undefined when malformed. */
 export function parseVersion(text: string): Version | undefined {
+  if (parsed.has(text)) return parsed.get(text);
+  const version = parseUncached(text);
+  parsed.set(text, version);
+  return version;
+}
+
+function parseUncached(text: string): Version | undefined {
   if (!VERSION_RE.test(text)) return undefined;
   const parts = text.split(/[._]/).map((p) => BigInt(p));
   while (parts.length > 1 && parts[parts.length - 1] === 0n) parts.pop();
