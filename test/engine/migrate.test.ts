@@ -204,6 +204,14 @@ export async function down(ctx: MigrationContext) {
     assert.deepEqual((await migrate(project.options)).applied.map((a) => a.version), ["3"]);
   });
 
+  it("records the real execution time, measured where the migration ran", { skip: dialect === "sqlite" }, async () => {
+    project.write("db/migrations/V3__slow.sql", dialect === "postgres" ? "SELECT pg_sleep(0.2);\n" : "SELECT SLEEP(0.2);\n");
+    await migrate(project.options);
+    const rows = await conn.query<{ version: string; execution_time: number }>("SELECT version, execution_time FROM shale_history ORDER BY installed_rank");
+    const slow = Number(rows.find((r) => String(r.version) === "3")!.execution_time);
+    assert.ok(slow >= 180 && slow < 5000, `execution_time ${slow} ms for a 200 ms migration`);
+  });
+
   it("a file of only comments is refused before anything runs", async () => {
     project.write("db/migrations/V3__empty.sql", "-- nothing here\n/* still nothing */\n");
     project.write("db/migrations/V4__after.sql", "CREATE TABLE after_empty (id INTEGER);\n");

@@ -21,4 +21,6 @@ export const postgresDialect: Dialect = {
   historyTableExists,
   lock,
   planClean,
+  // transaction_timestamp() is when the batch's BEGIN ran, on the server's own clock.
+  executionTimeSql: () => "CAST(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000 AS integer)",
 };

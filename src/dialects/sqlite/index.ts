@@ -21,4 +21,6 @@ export const sqliteDialect: Dialect = {
   historyTableExists,
   lock,
   planClean,
+  // SQLite runs in this process, so the client's start time is on the same clock as 'now'.
+  executionTimeSql: (startedAt) => `CAST((julianday('now') - julianday('${startedAt.toISOString()}')) * 86400000 AS INTEGER)`,
 };
