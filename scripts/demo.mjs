@@ -13,8 +13,12 @@ const env = { ...process.env };
 delete env.DATABASE_URL;
 delete env.SHALE_ENV;
 
+const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const bold = (t) => (color ? `\u001b[1m${t}\u001b[0m` : t);
+const dim = (t) => (color ? `\u001b[2m${t}\u001b[0m` : t);
+
 function shale(...args) {
-  process.stdout.write(`\n\u001b[1m$ shale ${args.join(" ")}\u001b[0m\n`);
+  process.stdout.write(`\n${bold(`$ shale ${args.join(" ")}`)}\n`);
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: dir, env, stdio: "inherit" });
   if (r.status !== 0) {
     console.error(`\nshale ${args[0]} exited with ${r.status}; the demo stops here (folder kept: ${dir})`);
@@ -23,7 +27,7 @@ function shale(...args) {
 }
 
 function write(path, text) {
-  process.stdout.write(`\n\u001b[2m# ${path}\u001b[0m\n${text}`);
+  process.stdout.write(`\n${dim(`# ${path}`)}\n${text}`);
   writeFileSync(join(dir, path), text);
 }
 
