@@ -5,7 +5,7 @@
  */
 import { ShaleError } from "../errors.js";
 import { readMigrationFolder, type MigrationSet } from "../migrate/source.js";
-import type { StatusReport } from "../migrate/state.js";
+import { BELOW_BASELINE, type StatusReport } from "../migrate/state.js";
 import { compareVersions, parseVersion, VERSION_ZERO, type Version } from "../migrate/version.js";
 import type { Session } from "./session.js";
 
@@ -60,7 +60,7 @@ export function refuseProblems(report: StatusReport, options: { allowFailed: Rea
         hint: "Revert by hand whatever it applied, then run `shale repair` to remove the failed entry",
       });
     }
-    if (m.state === "ignored" && m.note !== "below baseline" && !options.outOfOrder) {
+    if (m.state === "ignored" && m.note !== BELOW_BASELINE && !options.outOfOrder) {
       throw new ShaleError("SHALE_E_IGNORED", `${file} is pending but older than the current version ${report.current}`, {
         file,
         hint: "Run `shale migrate --out-of-order` to apply it anyway, or give it a newer version",

@@ -4,16 +4,16 @@
  * file stops the run with nothing applied.
  */
 import { ShaleError } from "../errors.js";
-import { applyJob, type ApplyEnv, type Job, type ScriptBody } from "../migrate/apply.js";
+import { applyJob, type Job, type ScriptBody } from "../migrate/apply.js";
 import { checksumOfStatements } from "../migrate/checksum.js";
 import { fileIdentity, newHistoryRow, nextRank, typeOfFile, type HistoryRow, type HistoryType } from "../migrate/history.js";
 import { prepareSql } from "../migrate/prepare.js";
 import type { MigrationFile } from "../migrate/source.js";
-import { computeStatus, type MigrationStatus } from "../migrate/state.js";
+import { BELOW_BASELINE, computeStatus, type MigrationStatus } from "../migrate/state.js";
 import { loadTsMigration } from "../migrate/ts-module.js";
 import { compareVersions, parseVersion } from "../migrate/version.js";
 import { ensureHistory, findVersion, readMigrations, refuseProblems } from "./checks.js";
-import { withSession, type Session, type WriteOptions } from "./session.js";
+import { applyEnvOf, withSession, type Session, type WriteOptions } from "./session.js";
 
 /** Options of `migrate`. */
 export interface MigrateOptions extends WriteOptions {
@@ -55,77 +55,78 @@ export async function migrate(options: MigrateOptions = {}): Promise<MigrateResu
  */
 export async function migrateIn(session: Session, options: MigrateOptions, sql: string[] = [], afterClean = false): Promise<MigrateResult> {
   const dryRun = options.dryRun ?? false;
-  {
-    const set = readMigrations(session);
-    const simulated = afterClean && dryRun;
-    const rows = simulated ? [] : await session.history.read();
-    const report = computeStatus(set, rows);
-    const to = options.to === undefined ? undefined : findVersion(set, options.to, report.current).version;
+  const set = readMigrations(session);
+  const simulated = afterClean && dryRun;
+  const rows = simulated ? [] : await session.history.read();
+  const report = computeStatus(set, rows);
+  const to = options.to === undefined ? undefined : findVersion(set, options.to, report.current).version;
 
-    const resumes = new Map<string, { row: HistoryRow; at: number }>();
-    const failed = report.migrations.filter((m) => m.state === "failed" && m.version !== null && m.file);
-    for (const m of failed) resumes.set(m.version!, resumePoint(session, m));
-    refuseProblems(report, { allowFailed: new Set(resumes.keys()), outOfOrder: options.outOfOrder ?? false });
+  const resumes = new Map<string, Resume>();
+  for (const m of report.migrations) if (m.state === "failed" && m.version !== null && m.file) resumes.set(m.version, resumePoint(session, m));
+  refuseProblems(report, { allowFailed: new Set(resumes.keys()), outOfOrder: options.outOfOrder ?? false });
 
-    const versioned = report.migrations
-      .filter((m) => m.version !== null && m.file && (m.state === "pending" || (m.state === "ignored" && m.note !== "below baseline") || resumes.has(m.version)))
-      .filter((m) => m.file!.kind === "versioned")
-      .map((m) => m.file!)
-      .filter((f) => to === undefined || compareVersions(f.version!, to) <= 0)
-      .sort((a, b) => compareVersions(a.version!, b.version!));
-    const repeatables = report.migrations.filter((m) => m.version === null && m.state === "pending" && m.file).map((m) => m.file!);
+  // refuseProblems let ignored files through only under --out-of-order.
+  const runnable = (m: MigrationStatus): boolean =>
+    m.state === "pending" || (m.state === "ignored" && m.note !== BELOW_BASELINE) || resumes.has(m.version ?? "");
+  const versioned = report.migrations
+    .filter((m) => m.file?.kind === "versioned" && runnable(m))
+    .map((m) => m.file!)
+    .filter((f) => to === undefined || compareVersions(f.version!, to) <= 0)
+    .sort((a, b) => compareVersions(a.version!, b.version!));
+  const repeatables = report.migrations.filter((m) => m.file?.kind === "repeatable" && m.state === "pending").map((m) => m.file!);
+  const jobs = await planJobs(session, [...versioned, ...repeatables], nextRank(rows), resumes);
 
-    let rank = nextRank(rows);
-    const jobs: Job[] = [];
-    const total = versioned.length + repeatables.length;
-    for (const file of [...versioned, ...repeatables]) {
-      const body = await loadBody(session, file, "up");
-      const resume = file.version ? resumes.get(file.version.text) : undefined;
-      const row = newHistoryRow(fileIdentity(file, resume ? resume.row.installedRank : rank++, typeOfFile(file), session.installedBy));
-      // Stepwise SQL records its progress so it can resume; TypeScript cannot resume, but a
-      // failure where DDL is not transactional is recorded so that status shows it.
-      const tracked = body.kind === "sql" && body.prepared.mode === "stepwise" && file.kind === "versioned";
-      const untransactedTs = body.kind === "ts" && !session.dialect.capabilities.transactionalDdl && file.kind === "versioned";
-      jobs.push({
-        file,
-        body,
-        index: jobs.length + 1,
-        total,
-        record: (time) =>
-          tracked
-            ? session.history.updateSql(row.installedRank, { success: true, checksum: file.checksum, error: null, errorLine: null }, time)
-            : session.history.insertSql(row, time),
-        ...(tracked ? { progress: { row: { ...row, success: false, progress: 0 }, exists: resume !== undefined, resumeAt: resume?.at ?? 0 } } : {}),
-        ...(untransactedTs ? { failureRow: { ...row, success: false } } : {}),
-      });
-    }
-
-    // Only now that every file has been read and loaded may the history table be created.
-    if (simulated) sql.push(...session.history.createSql());
-    else await ensureHistory(session, dryRun ? sql : undefined);
-    const env: ApplyEnv = { conn: session.conn, dialect: session.dialect, history: session.history, emit: session.emit, dryRunSql: dryRun ? sql : undefined };
-    const applied: AppliedScript[] = [];
-    for (const job of jobs) {
-      const { ms } = await applyJob(env, job);
-      const resumeAt = job.progress?.exists ? job.progress.resumeAt + 1 : undefined;
-      applied.push({
-        script: job.file.script,
-        version: job.file.version?.text ?? null,
-        type: typeOfFile(job.file),
-        ms,
-        ...(resumeAt ? { resumedAt: resumeAt } : {}),
-      });
-    }
-    const after = dryRun ? report.current : computeStatus(set, await session.history.read()).current;
-    const lastApplied = [...applied].reverse().find((a) => a.version !== null)?.version ?? null;
-    return {
-      context: session.target.context.name,
-      applied,
-      current: dryRun ? maxVersion(report.current, lastApplied) : after,
-      dryRun,
-      sql,
-    };
+  // Only now that every file has been read and loaded may the history table be created.
+  if (simulated) sql.push(...session.history.createSql());
+  else await ensureHistory(session, dryRun ? sql : undefined);
+  const env = applyEnvOf(session, dryRun, sql);
+  const applied: AppliedScript[] = [];
+  for (const job of jobs) {
+    const { ms } = await applyJob(env, job);
+    const resumedAt = job.progress?.exists ? job.progress.resumeAt + 1 : undefined;
+    applied.push({ script: job.file.script, version: job.file.version?.text ?? null, type: typeOfFile(job.file), ms, ...(resumedAt ? { resumedAt } : {}) });
   }
+  const lastApplied = [...applied].reverse().find((a) => a.version !== null)?.version ?? null;
+  return {
+    context: session.target.context.name,
+    applied,
+    current: dryRun ? maxVersion(report.current, lastApplied) : computeStatus(set, await session.history.read()).current,
+    dryRun,
+    sql,
+  };
+}
+
+/** Where a failed stepwise run picks up. */
+interface Resume {
+  readonly row: HistoryRow;
+  readonly at: number;
+}
+
+/** Loads every file and decides how each is recorded, before anything runs. */
+async function planJobs(session: Session, files: readonly MigrationFile[], firstRank: number, resumes: ReadonlyMap<string, Resume>): Promise<Job[]> {
+  const { history } = session;
+  let rank = firstRank;
+  const jobs: Job[] = [];
+  for (const file of files) {
+    const body = await loadBody(session, file, "up");
+    const resume = file.version ? resumes.get(file.version.text) : undefined;
+    const row = newHistoryRow(fileIdentity(file, resume ? resume.row.installedRank : rank++, typeOfFile(file), session.installedBy));
+    // Stepwise SQL records its progress so it can resume; TypeScript cannot resume, but a
+    // failure where DDL is not transactional is recorded so that status shows it.
+    const tracked = body.kind === "sql" && body.prepared.mode === "stepwise" && file.kind === "versioned";
+    const untransactedTs = body.kind === "ts" && !session.dialect.capabilities.transactionalDdl && file.kind === "versioned";
+    jobs.push({
+      file,
+      body,
+      index: jobs.length + 1,
+      total: files.length,
+      record: (time) =>
+        tracked ? history.updateSql(row.installedRank, { success: true, checksum: file.checksum, error: null, errorLine: null }, time) : history.insertSql(row, time),
+      ...(tracked ? { progress: { row: { ...row, success: false, progress: 0 }, exists: resume !== undefined, resumeAt: resume?.at ?? 0 } } : {}),
+      ...(untransactedTs ? { failureRow: { ...row, success: false } } : {}),
+    });
+  }
+  return jobs;
 }
 
 /** Loads what a file runs in one direction: split SQL, or a TypeScript function. */
@@ -146,7 +147,7 @@ export async function loadBody(session: Session, file: MigrationFile, direction:
  * Where a failed stepwise run can resume: only when the statements it already ran are
  * unchanged in the file as it is now; anything else needs a person (`repair`).
  */
-function resumePoint(session: Session, m: MigrationStatus): { row: HistoryRow; at: number } {
+function resumePoint(session: Session, m: MigrationStatus): Resume {
   const row = m.row!;
   const file = m.file!;
   const where = row.errorLine ? `${file.displayPath}:${row.errorLine}` : file.displayPath;

@@ -2,13 +2,13 @@
  * `seed`: applies the seeds folder, repeatable files run again whenever they change and
  * recorded with type `seed`. Never run by `migrate`.
  */
-import { applyJob, type ApplyEnv, type Job } from "../migrate/apply.js";
+import { applyJob, type Job } from "../migrate/apply.js";
 import { fileIdentity, newHistoryRow, nextRank } from "../migrate/history.js";
 import { readMigrationFolder } from "../migrate/source.js";
 import { repeatableStatus } from "../migrate/state.js";
 import { ensureHistory } from "./checks.js";
 import { loadBody, type AppliedScript } from "./migrate.js";
-import { withSession, type Session, type WriteOptions } from "./session.js";
+import { applyEnvOf, withSession, type Session, type WriteOptions } from "./session.js";
 
 /** What `seed` did. */
 export interface SeedResult {
@@ -41,7 +41,7 @@ export async function seedIn(session: Session, dryRun: boolean, sql: string[] = 
     const row = newHistoryRow(fileIdentity(file, rank++, "seed", session.installedBy));
     jobs.push({ file, body, index: jobs.length + 1, total: todo.length, record: (time) => session.history.insertSql(row, time) });
   }
-  const env: ApplyEnv = { conn: session.conn, dialect: session.dialect, history: session.history, emit: session.emit, dryRunSql: dryRun ? sql : undefined };
+  const env = applyEnvOf(session, dryRun, sql);
   const applied: AppliedScript[] = [];
   for (const job of jobs) {
     const { ms } = await applyJob(env, job);

@@ -8,6 +8,7 @@ import { loadConfig } from "../config/load.js";
 import { resolveTarget, type ResolvedTarget } from "../config/resolve.js";
 import type { Connection, Dialect, HeldLock } from "../dialects/dialect.js";
 import { loadDialect } from "../dialects/load.js";
+import type { ApplyEnv } from "../migrate/apply.js";
 import { HistoryStore } from "../migrate/history.js";
 import { ignoreEvents, type EventListener } from "../migrate/events.js";
 
@@ -93,4 +94,9 @@ function safeUserName(): string {
   } catch {
     return "unknown";
   }
+}
+
+/** Where the runner applies scripts for this session; under dry run it collects them into `sql`. */
+export function applyEnvOf(session: Session, dryRun: boolean, sql: string[]): ApplyEnv {
+  return { conn: session.conn, dialect: session.dialect, history: session.history, emit: session.emit, dryRunSql: dryRun ? sql : undefined };
 }

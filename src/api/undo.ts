@@ -3,14 +3,14 @@
  * `down`. Every undo is found and loaded before the first one runs.
  */
 import { ShaleError } from "../errors.js";
-import { applyJob, type ApplyEnv, type Job } from "../migrate/apply.js";
+import { applyJob, type Job } from "../migrate/apply.js";
 import type { HistoryRow } from "../migrate/history.js";
 import type { MigrationFile, MigrationSet } from "../migrate/source.js";
 import { compareVersions, parseVersion } from "../migrate/version.js";
 import { findVersion, readMigrations } from "./checks.js";
 import { loadBody, type AppliedScript } from "./migrate.js";
 import { refuseProtected } from "./protect.js";
-import { withSession, type WriteOptions } from "./session.js";
+import { applyEnvOf, withSession, type WriteOptions } from "./session.js";
 
 /** Options of `undo`. */
 export interface UndoOptions extends WriteOptions {
@@ -68,7 +68,7 @@ export async function undo(options: UndoOptions = {}): Promise<UndoResult> {
     const destructive = jobs.some((j) => j.body.kind === "ts" || j.body.prepared.statements.some((s) => isDestructive(s.sql)));
     if (destructive) refuseProtected(session.target, "undo", { allowProtected: options.allowProtected ?? false, dryRun }, "it drops or deletes data");
     const sql: string[] = [];
-    const env: ApplyEnv = { conn: session.conn, dialect: session.dialect, history: session.history, emit: session.emit, dryRunSql: dryRun ? sql : undefined };
+    const env = applyEnvOf(session, dryRun, sql);
     const reverted: AppliedScript[] = [];
     for (const [i, job] of jobs.entries()) {
       const { ms } = await applyJob(env, job);

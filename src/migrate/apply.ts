@@ -89,75 +89,77 @@ async function runAtomic(env: ApplyEnv, job: Job, prepared: PreparedSql, started
   try {
     await env.conn.execAtomic([...sqls, job.record(elapsedSql(env, started))]);
   } catch (err) {
-    throw failure(env, job, prepared.statements, err, "Nothing was applied: the migration and its history row were rolled back together.");
+    throw failure(env, job, prepared.statements, err, "Nothing was applied: the migration and its history row were rolled back together. Fix the statement and run `shale migrate` again.");
   }
 }
 
 /** Statement by statement (or group by group), recording progress after each so a fixed file can resume. */
 async function runStepwise(env: ApplyEnv, job: Job, prepared: PreparedSql, started: Date): Promise<void> {
   const { statements, groups } = prepared;
-  const h = env.history;
   const progress = job.progress;
-  const rank = progress?.row.installedRank;
-  const progressSql = (done: number): string =>
-    h.updateSql(rank!, { progress: done, progressChecksum: checksumOfStatements(statements.slice(0, done).map((s) => s.sql)) });
-  const run = async (sql: string): Promise<void> => {
-    if (env.dryRunSql) env.dryRunSql.push(sql);
-    else await env.conn.exec(sql);
-  };
+  const progressFields = (done: number) => ({
+    progress: done,
+    progressChecksum: checksumOfStatements(statements.slice(0, done).map((s) => s.sql)),
+  });
+  const progressSql = (done: number): string => env.history.updateSql(progress!.row.installedRank, progressFields(done));
   if (env.dryRunSql) env.dryRunSql.push(`-- ${job.file.script} (statement by statement)`);
-  if (progress && !progress.exists) await run(h.insertSql(progress.row));
+  if (progress && !progress.exists) await run(env, env.history.insertSql(progress.row));
   const resumeAt = progress?.resumeAt ?? 0;
   for (const group of groups) {
     const end = group.first + group.statements.length;
     if (end <= resumeAt) continue;
-    const todo = group.statements.filter((_, i) => group.first + i >= resumeAt);
-    const start = end - todo.length;
+    const start = Math.max(group.first, resumeAt);
+    const todo = statements.slice(start, end);
+    // How many statements stay applied if this group fails: a transaction takes its group back.
+    let kept = start;
     try {
       if (group.transactional) {
         const batch = [...todo.map((s) => s.sql), ...(progress ? [progressSql(end)] : [])];
         if (env.dryRunSql) env.dryRunSql.push("BEGIN", ...batch, "COMMIT");
         else await env.conn.execAtomic(batch);
       } else {
-        for (let i = 0; i < todo.length; i++) {
-          if (env.dryRunSql) env.dryRunSql.push(todo[i]!.sql);
-          else await runOne(env, todo[i]!.sql, start + i);
-          if (progress) await run(progressSql(start + i + 1));
+        for (const [i, statement] of todo.entries()) {
+          await run(env, statement.sql, start + i);
+          kept = start + i + 1;
+          if (progress) await run(env, progressSql(kept));
         }
       }
     } catch (err) {
-      // Inside a transactional group the driver counts from the group's first statement to run.
-      const index = err instanceof StatementFailure && group.transactional ? start + err.index : err instanceof StatementFailure ? err.index : start;
-      const cause = err instanceof StatementFailure ? reindex(err, index) : err;
-      const shaped = failure(env, job, statements, cause, stepwiseHint(group.transactional ? start : index, statements.length, progress !== undefined));
-      if (progress && !env.dryRunSql) await recordFailure(env, progressSql, rank!, group.transactional ? start : index, shaped);
+      // The driver counts from the first statement it was given; an index past the group's
+      // statements (the progress update) or -1 is a history write, not a statement of the file.
+      const failedAt = !(err instanceof StatementFailure) ? kept : !group.transactional ? err.index : err.index < todo.length ? start + err.index : -1;
+      const cause = err instanceof StatementFailure ? reindex(err, failedAt) : err;
+      const shaped = failure(env, job, statements, cause, stepwiseHint(kept, statements.length, progress !== undefined));
+      if (progress && !env.dryRunSql) {
+        const update = env.history.updateSql(progress.row.installedRank, { ...progressFields(kept), success: false, errorLine: shaped.line ?? null, error: shaped.message });
+        // The connection may be what failed; the error being thrown says more than this one would.
+        await env.conn.exec(update).catch(() => undefined);
+      }
       throw shaped;
     }
     env.emit({ type: "statement-done", script: job.file.script, index: end, total: statements.length });
   }
-  await run(job.record(elapsedSql(env, started)));
+  await run(env, job.record(elapsedSql(env, started)));
 }
 
-async function runOne(env: ApplyEnv, sql: string, index: number): Promise<void> {
+/**
+ * Runs one statement (collects it under dry run); a failure carries `index`, the statement's
+ * place in the file, or -1 for shale's own history writes.
+ */
+async function run(env: ApplyEnv, sql: string, index = -1): Promise<void> {
+  if (env.dryRunSql) {
+    env.dryRunSql.push(sql);
+    return;
+  }
   try {
     await env.conn.exec(sql);
   } catch (err) {
-    if (err instanceof StatementFailure) throw reindex(err, index);
-    throw err;
+    throw err instanceof StatementFailure ? reindex(err, index) : err;
   }
 }
 
 function reindex(err: StatementFailure, index: number): StatementFailure {
   return new StatementFailure(err.message, index, err.sqlState, err.position);
-}
-
-async function recordFailure(env: ApplyEnv, progressSql: (done: number) => string, rank: number, done: number, err: ShaleError): Promise<void> {
-  try {
-    await env.conn.exec(progressSql(done));
-    await env.conn.exec(env.history.updateSql(rank, { success: false, errorLine: err.line ?? null, error: err.message }));
-  } catch {
-    // The connection may be what failed; the error being thrown says more than this one would.
-  }
 }
 
 function stepwiseHint(index: number, total: number, resumable: boolean): string {
@@ -200,7 +202,7 @@ async function runTs(env: ApplyEnv, job: Job, fn: MigrationFunction, started: Da
   } catch (err) {
     if (transactional) await conn.rollback().catch(() => undefined);
     const hint = transactional
-      ? "Nothing was applied: the migration ran in a transaction that was rolled back."
+      ? "Nothing was applied: the migration ran in a transaction that was rolled back. Fix it and run `shale migrate` again."
       : "What the migration ran before the error stays applied (MySQL commits DDL at once); revert it by hand, then run `shale repair`.";
     const shaped = isShaleError(err)
       ? err

@@ -6,6 +6,9 @@ import type { HistoryRow, HistoryType } from "./history.js";
 import type { MigrationFile, MigrationSet } from "./source.js";
 import { compareVersions, parseVersion, type Version } from "./version.js";
 
+/** The note of a file at or below the baseline: ignored, but not a problem. */
+export const BELOW_BASELINE = "below baseline";
+
 /** A migration's state, as SPEC's `status --json` names them. */
 export type MigrationState = "applied" | "pending" | "failed" | "changed" | "missing" | "out-of-order" | "ignored";
 
@@ -69,7 +72,7 @@ export function computeStatus(set: MigrationSet, rows: readonly HistoryRow[]): S
   for (const file of set.versioned) {
     if (rowsByVersion.has(file.version!.text)) continue;
     if (baselineVersion && compareVersions(file.version!, baselineVersion) <= 0) {
-      out.push(fromFile(file, "ignored", "below baseline"));
+      out.push(fromFile(file, "ignored", BELOW_BASELINE));
     } else if (current && compareVersions(file.version!, current) < 0) {
       out.push(fromFile(file, "ignored", "lower than the current version; apply with --out-of-order"));
     } else {
@@ -160,6 +163,6 @@ export function problemsOf(report: StatusReport): MigrationStatus[] {
       m.state === "changed" ||
       m.state === "missing" ||
       m.state === "failed" ||
-      (m.state === "ignored" && m.note !== "below baseline"),
+      (m.state === "ignored" && m.note !== BELOW_BASELINE),
   );
 }

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { historyRows, tableNames } from "../support/catalog.js";
-import { connectTestDatabase, mysqlAdminUrl, type TestDatabase } from "../support/databases.js";
+import { connectTestDatabase, withMysqlAdmin, type TestDatabase } from "../support/databases.js";
 
 /** The built CLI; `npm run build` makes it. */
 export const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
@@ -220,7 +220,7 @@ export async function passwordUrl(db: TestDatabase): Promise<{ url: string; disp
   }
   const user = `shale_pw_${randomBytes(5).toString("hex")}`;
   const database = decodeURIComponent(url.pathname.slice(1));
-  await withMysql(async (conn) => {
+  await withMysqlAdmin(async (conn) => {
     await conn.query(`CREATE USER '${user}'@'%' IDENTIFIED BY '${PASSWORD}'`);
     await conn.query(`GRANT ALL PRIVILEGES ON \`${database}\`.* TO '${user}'@'%'`);
     // So that a database named shale_missing_... is reported as missing, not as forbidden.
@@ -228,15 +228,5 @@ export async function passwordUrl(db: TestDatabase): Promise<{ url: string; disp
   });
   url.username = user;
   url.password = PASSWORD;
-  return { url: url.toString(), dispose: () => withMysql((conn) => conn.query(`DROP USER IF EXISTS '${user}'@'%'`)).then(() => undefined) };
-}
-
-async function withMysql<T>(work: (conn: import("mysql2/promise").Connection) => Promise<T>): Promise<T> {
-  const mysql = await import("mysql2/promise");
-  const conn = await mysql.createConnection({ uri: mysqlAdminUrl(), connectTimeout: 5000 });
-  try {
-    return await work(conn);
-  } finally {
-    await conn.end();
-  }
+  return { url: url.toString(), dispose: () => withMysqlAdmin((conn) => conn.query(`DROP USER IF EXISTS '${user}'@'%'`)).then(() => undefined) };
 }

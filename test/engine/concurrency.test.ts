@@ -5,11 +5,11 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach, it } from "node:test";
-import type { Connection, DialectName } from "../../src/dialects/dialect.js";
+import { beforeEach, it } from "node:test";
+import type { DialectName } from "../../src/dialects/dialect.js";
 import { historyRows } from "../support/catalog.js";
-import { connectTestDatabase, createTestDatabase, describeEachDialect, type TestDatabase } from "../support/databases.js";
-import { createProject, type TestProject } from "../support/project.js";
+import { describeEachDialect } from "../support/databases.js";
+import { useDatabaseProject } from "../support/fixture.js";
 
 const cli = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
 const PROCESSES = 8;
@@ -30,38 +30,27 @@ function runMigrate(cwd: string, url: string): Promise<{ code: number | null; st
 }
 
 describeEachDialect("concurrent migrate", (dialect: DialectName) => {
-  let db: TestDatabase;
-  let conn: Connection;
-  let project: TestProject;
+  const fx = useDatabaseProject(dialect);
 
   beforeEach(async () => {
-    db = await createTestDatabase(dialect);
-    conn = await connectTestDatabase(db);
-    project = createProject(db.url);
     // Each migration creates a table without IF NOT EXISTS, so running one twice would fail.
     for (let i = 1; i <= MIGRATIONS; i++) {
-      project.write(`db/migrations/V${i}__table_${i}.sql`, `CREATE TABLE t${i} (id INTEGER PRIMARY KEY, v VARCHAR(20));\nINSERT INTO t${i} (id, v) VALUES (1, 'once');\n`);
+      fx.project.write(`db/migrations/V${i}__table_${i}.sql`, `CREATE TABLE t${i} (id INTEGER PRIMARY KEY, v VARCHAR(20));\nINSERT INTO t${i} (id, v) VALUES (1, 'once');\n`);
     }
   });
 
-  afterEach(async () => {
-    await conn.close();
-    await db.drop();
-    project.dispose();
-  });
-
   it(`${PROCESSES} processes apply each migration exactly once and all exit 0`, async () => {
-    const results = await Promise.all(Array.from({ length: PROCESSES }, () => runMigrate(project.dir, db.url)));
+    const results = await Promise.all(Array.from({ length: PROCESSES }, () => runMigrate(fx.project.dir, fx.db.url)));
     for (const r of results) assert.equal(r.code, 0, `a process failed: ${r.stderr}${r.stdout}`);
     const applied = results.map((r) => (JSON.parse(r.stdout) as { applied: unknown[] }).applied.length);
     assert.equal(applied.reduce((a, b) => a + b, 0), MIGRATIONS, `applied counts per process: ${applied.join(", ")}`);
-    const rows = await historyRows(conn);
+    const rows = await historyRows(fx.conn);
     assert.deepEqual(
       rows.map((r) => String(r.version)),
       Array.from({ length: MIGRATIONS }, (_, i) => String(i + 1)),
     );
     for (let i = 1; i <= MIGRATIONS; i++) {
-      const count = await conn.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM t${i}`);
+      const count = await fx.conn.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM t${i}`);
       assert.equal(Number(count[0]!.n), 1);
     }
   });

@@ -2,44 +2,31 @@
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, it } from "node:test";
+import { it } from "node:test";
 import { migrate, seed, status, validate } from "../../src/index.js";
-import type { Connection, DialectName } from "../../src/dialects/dialect.js";
+import type { DialectName } from "../../src/dialects/dialect.js";
 import { historyRows, snapshot, type Snapshot } from "../support/catalog.js";
-import { connectTestDatabase, createTestDatabase, describeEachDialect, type TestDatabase } from "../support/databases.js";
-import { createProject, rejectsWith, type TestProject } from "../support/project.js";
+import { describeEachDialect } from "../support/databases.js";
+import { useDatabaseProject } from "../support/fixture.js";
+import { rejectsWith } from "../support/project.js";
 
 describeEachDialect("seed", (dialect: DialectName) => {
-  let db: TestDatabase;
-  let conn: Connection;
-  let project: TestProject;
+  const fx = useDatabaseProject(dialect, {
+    "db/migrations/V1__create_roles.sql": "CREATE TABLE roles (name VARCHAR(50) PRIMARY KEY, rank_no INTEGER NOT NULL DEFAULT 0);\n",
+    "db/seeds/R__1_roles.sql": "DELETE FROM roles;\nINSERT INTO roles (name) VALUES ('admin'), ('reader');\n",
+    "db/seeds/R__2_ranks.sql": "UPDATE roles SET rank_no = 10 WHERE name = 'admin';\n",
+  });
 
   /** Tables and history rows: what a refused command must leave exactly as it was. */
-  const snapshotNow = (): Promise<Snapshot> => snapshot(conn, dialect);
+  const snapshotNow = (): Promise<Snapshot> => snapshot(fx.conn, dialect);
 
   async function roles(): Promise<string[]> {
-    return (await conn.query<{ name: string }>("SELECT name FROM roles ORDER BY name")).map((r) => String(r.name));
+    return (await fx.conn.query<{ name: string }>("SELECT name FROM roles ORDER BY name")).map((r) => String(r.name));
   }
 
-  beforeEach(async () => {
-    db = await createTestDatabase(dialect);
-    conn = await connectTestDatabase(db);
-    project = createProject(db.url, {
-      "db/migrations/V1__create_roles.sql": "CREATE TABLE roles (name VARCHAR(50) PRIMARY KEY, rank_no INTEGER NOT NULL DEFAULT 0);\n",
-      "db/seeds/R__1_roles.sql": "DELETE FROM roles;\nINSERT INTO roles (name) VALUES ('admin'), ('reader');\n",
-      "db/seeds/R__2_ranks.sql": "UPDATE roles SET rank_no = 10 WHERE name = 'admin';\n",
-    });
-  });
-
-  afterEach(async () => {
-    await conn.close();
-    await db.drop();
-    project.dispose();
-  });
-
   it("applies the seeds folder in name order and records each with type seed", async () => {
-    await migrate(project.options);
-    const r = await seed(project.options);
+    await migrate(fx.project.options);
+    const r = await seed(fx.project.options);
     assert.equal(r.dryRun, false);
     assert.deepEqual(r.applied.map((a) => [a.script, a.version, a.type]), [
       ["R__1_roles.sql", null, "seed"],
@@ -47,9 +34,9 @@ describeEachDialect("seed", (dialect: DialectName) => {
     ]);
     assert.deepEqual(r.unchanged, []);
     assert.deepEqual(await roles(), ["admin", "reader"]);
-    const rank = await conn.query<{ rank_no: number }>("SELECT rank_no FROM roles WHERE name = 'admin'");
+    const rank = await fx.conn.query<{ rank_no: number }>("SELECT rank_no FROM roles WHERE name = 'admin'");
     assert.equal(Number(rank[0]!.rank_no), 10, "the second seed ran after the first");
-    assert.deepEqual((await historyRows(conn)).map((h) => [h.version, h.type, h.script]), [
+    assert.deepEqual((await historyRows(fx.conn)).map((h) => [h.version, h.type, h.script]), [
       ["1", "sql", "V1__create_roles.sql"],
       [null, "seed", "R__1_roles.sql"],
       [null, "seed", "R__2_ranks.sql"],
@@ -57,51 +44,51 @@ describeEachDialect("seed", (dialect: DialectName) => {
   });
 
   it("a second run applies nothing", async () => {
-    await migrate(project.options);
-    await seed(project.options);
-    const before = await historyRows(conn);
-    const r = await seed(project.options);
+    await migrate(fx.project.options);
+    await seed(fx.project.options);
+    const before = await historyRows(fx.conn);
+    const r = await seed(fx.project.options);
     assert.deepEqual(r.applied, []);
     assert.deepEqual(r.unchanged, ["R__1_roles.sql", "R__2_ranks.sql"]);
-    assert.deepEqual(await historyRows(conn), before);
+    assert.deepEqual(await historyRows(fx.conn), before);
   });
 
   it("a changed seed runs again, alone", async () => {
-    await migrate(project.options);
-    await seed(project.options);
-    project.write("db/seeds/R__1_roles.sql", "DELETE FROM roles;\nINSERT INTO roles (name) VALUES ('admin'), ('editor'), ('reader');\n");
-    const r = await seed(project.options);
+    await migrate(fx.project.options);
+    await seed(fx.project.options);
+    fx.project.write("db/seeds/R__1_roles.sql", "DELETE FROM roles;\nINSERT INTO roles (name) VALUES ('admin'), ('editor'), ('reader');\n");
+    const r = await seed(fx.project.options);
     assert.deepEqual(r.applied.map((a) => a.script), ["R__1_roles.sql"]);
     assert.deepEqual(r.unchanged, ["R__2_ranks.sql"]);
     assert.deepEqual(await roles(), ["admin", "editor", "reader"]);
-    assert.deepEqual((await historyRows(conn)).map((h) => h.script), ["V1__create_roles.sql", "R__1_roles.sql", "R__2_ranks.sql", "R__1_roles.sql"]);
-    assert.deepEqual((await seed(project.options)).applied, []);
+    assert.deepEqual((await historyRows(fx.conn)).map((h) => h.script), ["V1__create_roles.sql", "R__1_roles.sql", "R__2_ranks.sql", "R__1_roles.sql"]);
+    assert.deepEqual((await seed(fx.project.options)).applied, []);
   });
 
   it("migrate never runs seeds, and seeds are not migrations for status or validate", async () => {
-    const m = await migrate(project.options);
+    const m = await migrate(fx.project.options);
     assert.deepEqual(m.applied.map((a) => a.script), ["V1__create_roles.sql"]);
     assert.deepEqual(await roles(), []);
-    await seed(project.options);
-    assert.deepEqual((await migrate(project.options)).applied, [], "seed rows do not look like pending or changed repeatables");
-    const s = await status(project.options);
+    await seed(fx.project.options);
+    assert.deepEqual((await migrate(fx.project.options)).applied, [], "seed rows do not look like pending or changed repeatables");
+    const s = await status(fx.project.options);
     assert.deepEqual(s.migrations.map((x) => [x.script, x.state]), [["V1__create_roles.sql", "applied"]]);
     assert.equal(s.current, "1");
-    assert.equal((await validate(project.options)).valid, true);
+    assert.equal((await validate(fx.project.options)).valid, true);
   });
 
   it("a repeatable migration and a seed with the same description do not shadow each other", async () => {
-    project.write("db/migrations/R__1_roles.sql", "CREATE VIEW role_names AS SELECT name FROM roles;\n");
-    const m = await migrate(project.options);
+    fx.project.write("db/migrations/R__1_roles.sql", "CREATE VIEW role_names AS SELECT name FROM roles;\n");
+    const m = await migrate(fx.project.options);
     assert.deepEqual(m.applied.map((a) => a.type), ["sql", "repeatable"]);
-    const r = await seed(project.options);
+    const r = await seed(fx.project.options);
     assert.deepEqual(r.applied.map((a) => a.script), ["R__1_roles.sql", "R__2_ranks.sql"]);
-    assert.deepEqual((await migrate(project.options)).applied, []);
-    assert.deepEqual((await seed(project.options)).applied, []);
+    assert.deepEqual((await migrate(fx.project.options)).applied, []);
+    assert.deepEqual((await seed(fx.project.options)).applied, []);
   });
 
   it("a TypeScript seed exporting up(ctx) computes what it inserts", async () => {
-    project.write(
+    fx.project.write(
       "db/seeds/R__3_computed.ts",
       `import type { MigrationContext } from "shale";
 export async function up(ctx: MigrationContext) {
@@ -111,39 +98,39 @@ export async function up(ctx: MigrationContext) {
 }
 `,
     );
-    await migrate(project.options);
-    const r = await seed(project.options);
+    await migrate(fx.project.options);
+    const r = await seed(fx.project.options);
     assert.deepEqual(r.applied.map((a) => [a.script, a.type]), [
       ["R__1_roles.sql", "seed"],
       ["R__2_ranks.sql", "seed"],
       ["R__3_computed.ts", "seed"],
     ]);
     assert.deepEqual(await roles(), ["admin", "reader", "role_42"]);
-    assert.deepEqual((await seed(project.options)).applied, []);
+    assert.deepEqual((await seed(fx.project.options)).applied, []);
   });
 
   it("a V file in the seeds folder is refused before any seed runs", async () => {
-    await migrate(project.options);
+    await migrate(fx.project.options);
     const before = await snapshotNow();
-    project.write("db/seeds/V2__not_a_seed.sql", "INSERT INTO roles (name) VALUES ('x');\n");
-    const err = await rejectsWith(seed(project.options), "SHALE_E_FILE_NAME");
+    fx.project.write("db/seeds/V2__not_a_seed.sql", "INSERT INTO roles (name) VALUES ('x');\n");
+    const err = await rejectsWith(seed(fx.project.options), "SHALE_E_FILE_NAME");
     assert.match(err.file ?? "", /V2__not_a_seed\.sql$/);
     assert.deepEqual(await snapshotNow(), before);
     assert.deepEqual(await roles(), []);
   });
 
   it("a missing seeds folder is fine: nothing applied", async () => {
-    rmSync(join(project.dir, "db/seeds"), { recursive: true });
-    await migrate(project.options);
-    const r = await seed(project.options);
+    rmSync(join(fx.project.dir, "db/seeds"), { recursive: true });
+    await migrate(fx.project.options);
+    const r = await seed(fx.project.options);
     assert.deepEqual([r.applied, r.unchanged], [[], []]);
-    assert.deepEqual((await historyRows(conn)).map((h) => h.type), ["sql"]);
+    assert.deepEqual((await historyRows(fx.conn)).map((h) => h.type), ["sql"]);
   });
 
   it("dry run returns the seeds' SQL with the history INSERTs and changes nothing", async () => {
-    await migrate(project.options);
+    await migrate(fx.project.options);
     const before = await snapshotNow();
-    const r = await seed({ ...project.options, dryRun: true });
+    const r = await seed({ ...fx.project.options, dryRun: true });
     assert.equal(r.dryRun, true);
     assert.deepEqual(r.applied.map((a) => a.script), ["R__1_roles.sql", "R__2_ranks.sql"]);
     assert.ok(r.sql.some((s) => /INSERT INTO roles \(name\) VALUES \('admin'\), \('reader'\)/.test(s)));
@@ -154,13 +141,13 @@ export async function up(ctx: MigrationContext) {
   });
 
   it("a failing seed names its file and line, is not recorded, and runs once fixed", async () => {
-    await migrate(project.options);
-    project.write("db/seeds/R__2_ranks.sql", "UPDATE roles SET rank_no = 10 WHERE name = 'admin';\nUPDATE no_such_table SET x = 1;\n");
-    const err = await rejectsWith(seed(project.options), "SHALE_E_MIGRATION_FAILED");
+    await migrate(fx.project.options);
+    fx.project.write("db/seeds/R__2_ranks.sql", "UPDATE roles SET rank_no = 10 WHERE name = 'admin';\nUPDATE no_such_table SET x = 1;\n");
+    const err = await rejectsWith(seed(fx.project.options), "SHALE_E_MIGRATION_FAILED");
     assert.match(err.file ?? "", /R__2_ranks\.sql$/);
     assert.equal(err.line, 2);
-    assert.deepEqual((await historyRows(conn)).map((h) => h.script), ["V1__create_roles.sql", "R__1_roles.sql"], "the first seed stays, the failed one is not recorded");
-    project.write("db/seeds/R__2_ranks.sql", "UPDATE roles SET rank_no = 10 WHERE name = 'admin';\n");
-    assert.deepEqual((await seed(project.options)).applied.map((a) => a.script), ["R__2_ranks.sql"]);
+    assert.deepEqual((await historyRows(fx.conn)).map((h) => h.script), ["V1__create_roles.sql", "R__1_roles.sql"], "the first seed stays, the failed one is not recorded");
+    fx.project.write("db/seeds/R__2_ranks.sql", "UPDATE roles SET rank_no = 10 WHERE name = 'admin';\n");
+    assert.deepEqual((await seed(fx.project.options)).applied.map((a) => a.script), ["R__2_ranks.sql"]);
   });
 });

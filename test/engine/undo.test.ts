@@ -1,89 +1,76 @@
 // `undo` through the library API, once per dialect: steps, --to, TypeScript down, refusals that change nothing, dry run, baselines, protected environments.
 import assert from "node:assert/strict";
-import { afterEach, beforeEach, it } from "node:test";
+import { it } from "node:test";
 import { baseline, migrate, status, undo, validate } from "../../src/index.js";
-import type { Connection, DialectName } from "../../src/dialects/dialect.js";
+import type { DialectName } from "../../src/dialects/dialect.js";
 import { historyRows, tableNames, snapshot, type Snapshot } from "../support/catalog.js";
-import { connectTestDatabase, createTestDatabase, describeEachDialect, type TestDatabase } from "../support/databases.js";
-import { createProject, rejectsWith, type TestProject } from "../support/project.js";
+import { describeEachDialect } from "../support/databases.js";
+import { useDatabaseProject } from "../support/fixture.js";
+import { rejectsWith } from "../support/project.js";
 
 describeEachDialect("undo", (dialect: DialectName) => {
-  let db: TestDatabase;
-  let conn: Connection;
-  let project: TestProject;
+  const fx = useDatabaseProject(dialect, {
+    "db/migrations/V1__create_users.sql": "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(200) NOT NULL);\n",
+    "db/migrations/U1__create_users.sql": "DROP TABLE users;\n",
+    "db/migrations/V2__create_posts.sql": "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id));\n",
+    "db/migrations/U2__create_posts.sql": "DROP TABLE posts;\n",
+    "db/migrations/V3__create_tags.sql": "CREATE TABLE tags (id INTEGER PRIMARY KEY, name VARCHAR(50));\n",
+    "db/migrations/U3__create_tags.sql": "-- tags go\nDROP TABLE tags;\n",
+  });
 
   /** Tables and history rows: what a refused command must leave exactly as it was. */
-  const snapshotNow = (): Promise<Snapshot> => snapshot(conn, dialect);
+  const snapshotNow = (): Promise<Snapshot> => snapshot(fx.conn, dialect);
 
   async function versions(): Promise<unknown[]> {
-    return (await historyRows(conn)).map((r) => r.version);
+    return (await historyRows(fx.conn)).map((r) => r.version);
   }
 
-  beforeEach(async () => {
-    db = await createTestDatabase(dialect);
-    conn = await connectTestDatabase(db);
-    project = createProject(db.url, {
-      "db/migrations/V1__create_users.sql": "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(200) NOT NULL);\n",
-      "db/migrations/U1__create_users.sql": "DROP TABLE users;\n",
-      "db/migrations/V2__create_posts.sql": "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id));\n",
-      "db/migrations/U2__create_posts.sql": "DROP TABLE posts;\n",
-      "db/migrations/V3__create_tags.sql": "CREATE TABLE tags (id INTEGER PRIMARY KEY, name VARCHAR(50));\n",
-      "db/migrations/U3__create_tags.sql": "-- tags go\nDROP TABLE tags;\n",
-    });
-  });
-
-  afterEach(async () => {
-    await conn.close();
-    await db.drop();
-    project.dispose();
-  });
-
   it("reverts the newest migration with its U file by default, and migrate re-applies it", async () => {
-    await migrate(project.options);
-    const r = await undo(project.options);
+    await migrate(fx.project.options);
+    const r = await undo(fx.project.options);
     assert.equal(r.dryRun, false);
     assert.deepEqual(r.reverted.map((x) => [x.script, x.version, x.type]), [["U3__create_tags.sql", "3", "sql"]]);
-    assert.deepEqual(await tableNames(conn, dialect), ["posts", "shale_history", "users"]);
+    assert.deepEqual(await tableNames(fx.conn, dialect), ["posts", "shale_history", "users"]);
     assert.deepEqual(await versions(), ["1", "2"]);
-    const s = await status(project.options);
+    const s = await status(fx.project.options);
     assert.equal(s.current, "2");
     assert.deepEqual(s.migrations.map((m) => [m.version, m.state]), [["1", "applied"], ["2", "applied"], ["3", "pending"]]);
-    const again = await migrate(project.options);
+    const again = await migrate(fx.project.options);
     assert.deepEqual(again.applied.map((a) => a.version), ["3"]);
-    assert.ok((await tableNames(conn, dialect)).includes("tags"));
-    assert.equal((await validate(project.options)).valid, true);
+    assert.ok((await tableNames(fx.conn, dialect)).includes("tags"));
+    assert.equal((await validate(fx.project.options)).valid, true);
   });
 
   it("steps: 2 reverts the two newest, newest first", async () => {
-    await migrate(project.options);
-    const r = await undo({ ...project.options, steps: 2 });
+    await migrate(fx.project.options);
+    const r = await undo({ ...fx.project.options, steps: 2 });
     assert.deepEqual(r.reverted.map((x) => x.version), ["3", "2"]);
-    assert.deepEqual(await tableNames(conn, dialect), ["shale_history", "users"]);
+    assert.deepEqual(await tableNames(fx.conn, dialect), ["shale_history", "users"]);
     assert.deepEqual(await versions(), ["1"]);
   });
 
   it("to: \"1\" reverts everything above version 1", async () => {
-    await migrate(project.options);
-    const r = await undo({ ...project.options, to: "1" });
+    await migrate(fx.project.options);
+    const r = await undo({ ...fx.project.options, to: "1" });
     assert.deepEqual(r.reverted.map((x) => x.version), ["3", "2"]);
     assert.deepEqual(await versions(), ["1"]);
-    assert.equal((await status(project.options)).current, "1");
+    assert.equal((await status(fx.project.options)).current, "1");
   });
 
   it("to: \"0\" reverts every migration, and migrate then rebuilds them all", async () => {
-    await migrate(project.options);
-    const r = await undo({ ...project.options, to: "0" });
+    await migrate(fx.project.options);
+    const r = await undo({ ...fx.project.options, to: "0" });
     assert.deepEqual(r.reverted.map((x) => x.version), ["3", "2", "1"]);
-    assert.deepEqual(await tableNames(conn, dialect), ["shale_history"]);
-    assert.deepEqual(await historyRows(conn), []);
-    assert.equal((await status(project.options)).current, null);
-    const again = await migrate(project.options);
+    assert.deepEqual(await tableNames(fx.conn, dialect), ["shale_history"]);
+    assert.deepEqual(await historyRows(fx.conn), []);
+    assert.equal((await status(fx.project.options)).current, null);
+    const again = await migrate(fx.project.options);
     assert.deepEqual(again.applied.map((a) => a.version), ["1", "2", "3"]);
-    assert.deepEqual(await tableNames(conn, dialect), ["posts", "shale_history", "tags", "users"]);
+    assert.deepEqual(await tableNames(fx.conn, dialect), ["posts", "shale_history", "tags", "users"]);
   });
 
   it("a TypeScript migration is reverted by its down(ctx)", async () => {
-    project.write(
+    fx.project.write(
       "db/migrations/V4__settings.ts",
       `import type { MigrationContext } from "shale";
 export async function up(ctx: MigrationContext) {
@@ -94,64 +81,64 @@ export async function down(ctx: MigrationContext) {
 }
 `,
     );
-    await migrate(project.options);
-    assert.ok((await tableNames(conn, dialect)).includes("settings"));
-    const r = await undo(project.options);
+    await migrate(fx.project.options);
+    assert.ok((await tableNames(fx.conn, dialect)).includes("settings"));
+    const r = await undo(fx.project.options);
     assert.deepEqual(r.reverted.map((x) => [x.script, x.version, x.type]), [["V4__settings.ts", "4", "ts"]]);
-    assert.ok(!(await tableNames(conn, dialect)).includes("settings"));
+    assert.ok(!(await tableNames(fx.conn, dialect)).includes("settings"));
     assert.deepEqual(await versions(), ["1", "2", "3"]);
   });
 
   it("a missing undo for one chosen migration refuses the whole undo: nothing is reverted", async () => {
-    project.remove("db/migrations/U2__create_posts.sql");
-    await migrate(project.options);
+    fx.project.remove("db/migrations/U2__create_posts.sql");
+    await migrate(fx.project.options);
     const before = await snapshotNow();
-    const err = await rejectsWith(undo({ ...project.options, steps: 2 }), "SHALE_E_NO_UNDO");
+    const err = await rejectsWith(undo({ ...fx.project.options, steps: 2 }), "SHALE_E_NO_UNDO");
     assert.match(err.message, /V2__create_posts\.sql/);
     assert.deepEqual(await snapshotNow(), before, "V3 had an undo file, yet it must not be reverted either");
     // One step only needs V3's undo, which exists.
-    await undo(project.options);
+    await undo(fx.project.options);
     assert.deepEqual(await versions(), ["1", "2"]);
   });
 
   it("a TypeScript migration without down refuses the undo before anything runs", async () => {
-    project.write("db/migrations/V4__no_down.ts", `export async function up(ctx: any) { await ctx.exec("CREATE TABLE no_down (id INTEGER)"); }\n`);
-    await migrate(project.options);
+    fx.project.write("db/migrations/V4__no_down.ts", `export async function up(ctx: any) { await ctx.exec("CREATE TABLE no_down (id INTEGER)"); }\n`);
+    await migrate(fx.project.options);
     const before = await snapshotNow();
-    const err = await rejectsWith(undo({ ...project.options, steps: 2 }), "SHALE_E_NO_UNDO");
+    const err = await rejectsWith(undo({ ...fx.project.options, steps: 2 }), "SHALE_E_NO_UNDO");
     assert.match(err.message, /V4__no_down\.ts/);
     assert.deepEqual(await snapshotNow(), before);
   });
 
   it("to an unknown version is refused and changes nothing", async () => {
-    await migrate(project.options);
+    await migrate(fx.project.options);
     const before = await snapshotNow();
-    await rejectsWith(undo({ ...project.options, to: "7" }), "SHALE_E_UNKNOWN_VERSION");
+    await rejectsWith(undo({ ...fx.project.options, to: "7" }), "SHALE_E_UNKNOWN_VERSION");
     assert.deepEqual(await snapshotNow(), before);
   });
 
   it("steps and to together, or a steps count below 1, are usage errors", async () => {
-    await migrate(project.options);
+    await migrate(fx.project.options);
     const before = await snapshotNow();
-    await rejectsWith(undo({ ...project.options, steps: 1, to: "1" }), "SHALE_E_USAGE");
-    await rejectsWith(undo({ ...project.options, steps: 0 }), "SHALE_E_USAGE");
-    await rejectsWith(undo({ ...project.options, steps: 1.5 }), "SHALE_E_USAGE");
+    await rejectsWith(undo({ ...fx.project.options, steps: 1, to: "1" }), "SHALE_E_USAGE");
+    await rejectsWith(undo({ ...fx.project.options, steps: 0 }), "SHALE_E_USAGE");
+    await rejectsWith(undo({ ...fx.project.options, steps: 1.5 }), "SHALE_E_USAGE");
     assert.deepEqual(await snapshotNow(), before);
   });
 
   it("nothing applied: SHALE_E_NO_UNDO, and no history table is created", async () => {
-    await rejectsWith(undo(project.options), "SHALE_E_NO_UNDO");
-    assert.deepEqual(await tableNames(conn, dialect), []);
-    await migrate(project.options);
-    await undo({ ...project.options, to: "0" });
-    await rejectsWith(undo(project.options), "SHALE_E_NO_UNDO");
-    assert.deepEqual(await tableNames(conn, dialect), ["shale_history"]);
+    await rejectsWith(undo(fx.project.options), "SHALE_E_NO_UNDO");
+    assert.deepEqual(await tableNames(fx.conn, dialect), []);
+    await migrate(fx.project.options);
+    await undo({ ...fx.project.options, to: "0" });
+    await rejectsWith(undo(fx.project.options), "SHALE_E_NO_UNDO");
+    assert.deepEqual(await tableNames(fx.conn, dialect), ["shale_history"]);
   });
 
   it("dry run returns the undo SQL and the history DELETE, and changes nothing", async () => {
-    await migrate(project.options);
+    await migrate(fx.project.options);
     const before = await snapshotNow();
-    const r = await undo({ ...project.options, dryRun: true, steps: 2 });
+    const r = await undo({ ...fx.project.options, dryRun: true, steps: 2 });
     assert.equal(r.dryRun, true);
     assert.deepEqual(r.reverted.map((x) => x.version), ["3", "2"]);
     const dropTags = r.sql.findIndex((s) => /DROP TABLE tags/.test(s));
@@ -163,41 +150,41 @@ export async function down(ctx: MigrationContext) {
 
   it("stops at a baseline: what is above it can be undone, nothing below it", async () => {
     // An existing database, adopted at version 2.
-    await conn.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(200) NOT NULL)");
-    await conn.exec("CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id))");
-    await baseline({ ...project.options, version: "2" });
-    await migrate(project.options);
+    await fx.conn.exec("CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(200) NOT NULL)");
+    await fx.conn.exec("CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users (id))");
+    await baseline({ ...fx.project.options, version: "2" });
+    await migrate(fx.project.options);
     assert.deepEqual(await versions(), ["2", "3"]);
-    const r = await undo(project.options);
+    const r = await undo(fx.project.options);
     assert.deepEqual(r.reverted.map((x) => x.version), ["3"]);
     const before = await snapshotNow();
     assert.deepEqual(before.tables, ["posts", "shale_history", "users"]);
-    await rejectsWith(undo(project.options), "SHALE_E_NO_UNDO");
-    const below = await rejectsWith(undo({ ...project.options, to: "1" }), "SHALE_E_NO_UNDO");
+    await rejectsWith(undo(fx.project.options), "SHALE_E_NO_UNDO");
+    const below = await rejectsWith(undo({ ...fx.project.options, to: "1" }), "SHALE_E_NO_UNDO");
     assert.match(below.message, /baseline/);
-    await rejectsWith(undo({ ...project.options, to: "0" }), "SHALE_E_NO_UNDO");
+    await rejectsWith(undo({ ...fx.project.options, to: "0" }), "SHALE_E_NO_UNDO");
     assert.deepEqual(await snapshotNow(), before);
     // Undoing to the baseline itself is fine (there is nothing above it).
-    assert.deepEqual((await undo({ ...project.options, to: "2" })).reverted, []);
+    assert.deepEqual((await undo({ ...fx.project.options, to: "2" })).reverted, []);
   });
 
   it("a failing undo statement leaves the migration applied and the schema as it was", { skip: dialect === "mysql" }, async () => {
-    project.write("db/migrations/U3__create_tags.sql", "DROP TABLE tags;\nDROP TABLE no_such_table;\n");
-    await migrate(project.options);
+    fx.project.write("db/migrations/U3__create_tags.sql", "DROP TABLE tags;\nDROP TABLE no_such_table;\n");
+    await migrate(fx.project.options);
     const before = await snapshotNow();
-    const err = await rejectsWith(undo(project.options), "SHALE_E_MIGRATION_FAILED");
+    const err = await rejectsWith(undo(fx.project.options), "SHALE_E_MIGRATION_FAILED");
     assert.match(err.file ?? "", /U3__create_tags\.sql$/);
     assert.equal(err.line, 2);
     assert.deepEqual(await snapshotNow(), before, "the DROP of tags was rolled back with the rest");
-    assert.equal((await status(project.options)).migrations.find((m) => m.version === "3")?.state, "applied");
+    assert.equal((await status(fx.project.options)).migrations.find((m) => m.version === "3")?.state, "applied");
   });
 
   it("on a protected environment an undo that drops is refused, unless allowProtected", async () => {
-    project.write(
+    fx.project.write(
       "shale.config.json",
-      JSON.stringify({ environments: { local: { url: db.url }, prod: { url: db.url, protected: true } } }, null, 2),
+      JSON.stringify({ environments: { local: { url: fx.db.url }, prod: { url: fx.db.url, protected: true } } }, null, 2),
     );
-    const prod = { cwd: project.dir, env: "prod" };
+    const prod = { cwd: fx.project.dir, env: "prod" };
     await migrate(prod);
     const before = await snapshotNow();
     const err = await rejectsWith(undo(prod), "SHALE_E_PROTECTED");
@@ -210,14 +197,14 @@ export async function down(ctx: MigrationContext) {
   });
 
   it("on a protected environment an undo that only creates is allowed", async () => {
-    project.write(
+    fx.project.write(
       "shale.config.json",
-      JSON.stringify({ environments: { local: { url: db.url }, prod: { url: db.url, protected: true } } }, null, 2),
+      JSON.stringify({ environments: { local: { url: fx.db.url }, prod: { url: fx.db.url, protected: true } } }, null, 2),
     );
-    project.write("db/migrations/V4__create_index.sql", "CREATE INDEX tags_name ON tags (name);\n");
-    project.write("db/migrations/V5__drop_index.sql", dialect === "mysql" ? "DROP INDEX tags_name ON tags;\n" : "DROP INDEX tags_name;\n");
-    project.write("db/migrations/U5__drop_index.sql", "CREATE INDEX tags_name ON tags (name);\n");
-    const prod = { cwd: project.dir, env: "prod" };
+    fx.project.write("db/migrations/V4__create_index.sql", "CREATE INDEX tags_name ON tags (name);\n");
+    fx.project.write("db/migrations/V5__drop_index.sql", dialect === "mysql" ? "DROP INDEX tags_name ON tags;\n" : "DROP INDEX tags_name;\n");
+    fx.project.write("db/migrations/U5__drop_index.sql", "CREATE INDEX tags_name ON tags (name);\n");
+    const prod = { cwd: fx.project.dir, env: "prod" };
     await migrate(prod);
     const r = await undo(prod);
     assert.deepEqual(r.reverted.map((x) => x.version), ["5"]);

@@ -157,7 +157,8 @@ async function withPgAdmin<T>(work: (client: PgClient) => Promise<T>): Promise<T
   }
 }
 
-async function withMysqlAdmin<T>(work: (conn: MysqlConnection) => Promise<T>): Promise<T> {
+/** Runs `work` on a short-lived admin connection to the MySQL/MariaDB server. */
+export async function withMysqlAdmin<T>(work: (conn: MysqlConnection) => Promise<T>): Promise<T> {
   const mysql = await import("mysql2/promise");
   const conn = await mysql.createConnection({ uri: mysqlAdminUrl(), connectTimeout: 5000 });
   try {
