@@ -99,3 +99,10 @@ test("each concrete driver is imported only by its own dialect", () => {
   const bad = all.filter((e) => e.to in owner && !e.from.startsWith(`dialects/${owner[e.to]}/`));
   assert.deepEqual(bad, []);
 });
+
+test("the IR (schema/) imports nothing outside itself; diff/ and plan/ only schema, diff, plan and errors", () => {
+  const allowed: Record<string, string[]> = { schema: ["schema"], diff: ["schema", "diff", "plan", "errors.ts"], plan: ["schema", "diff", "plan", "errors.ts"] };
+  const bad = all.filter((e) => top(e.from) in allowed && !(isLocal(e) && allowed[top(e.from)]!.includes(top(e.to))));
+  assert.deepEqual(bad, []);
+  assert.ok(all.some((e) => top(e.from) === "plan" && top(e.to) === "diff"), "the rule sees plan/'s imports");
+});

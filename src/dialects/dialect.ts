@@ -3,6 +3,9 @@
  * behind one interface. A dialect is loaded at run time from the URL (see load.ts) and
  * passed explicitly; nothing here is global.
  */
+import type { DiffHooks } from "../diff/options.js";
+import type { Plan, PlanCapabilities } from "../plan/types.js";
+import type { Schema } from "../schema/types.js";
 import type { DatabaseUrl, DialectName } from "./url.js";
 
 export type { DatabaseUrl, DialectName } from "./url.js";
@@ -95,6 +98,46 @@ export interface QualifiedName {
 /** A value that can be written as a SQL literal. */
 export type LiteralValue = string | number | bigint | boolean | null;
 
+/** What to read from a live database. */
+export interface InspectOptions {
+  /**
+   * PostgreSQL: the schemas to read; all user schemas when omitted. MySQL and SQLite read
+   * the connected database, whose objects get the schema "" so that two databases with
+   * different names compare equal.
+   */
+  readonly schemas?: readonly string[];
+  /** Tables left out, such as shale's own history and lock tables. */
+  readonly excludeTables?: readonly string[];
+}
+
+/** One statement a renderer made, with the plan steps it carries out. */
+export interface RenderedStatement {
+  readonly sql: string;
+  /** Indexes into Plan.steps; a MySQL ALTER or a SQLite rebuild may carry several. */
+  readonly steps: readonly number[];
+  /** It can lose data; printed output puts a warning comment before it. */
+  readonly destructive: boolean;
+  /** It cannot run inside a transaction block (PostgreSQL ALTER TYPE … ADD VALUE before 12, CONCURRENTLY). */
+  readonly noTransaction?: boolean;
+  /** A short note printed as a comment before it ("rebuilds table t to drop column c"). */
+  readonly comment?: string;
+}
+
+/** What the schema engine needs from a dialect: read, normalise, compare, write DDL. */
+export interface SchemaSupport {
+  /** Reads the live schema with a fixed number of catalog queries (never one per table). */
+  inspect(conn: Connection, options?: InspectOptions): Promise<Schema>;
+  /** Rewrites a Schema into the form this database reports, so equal schemas compare equal. */
+  normalize(schema: Schema): Schema;
+  readonly diffHooks: DiffHooks;
+  readonly planCapabilities: PlanCapabilities;
+  /**
+   * Renders an ordered plan as DDL. `from` and `to` are the whole schemas, for renderers that
+   * need more than the change (a SQLite table rebuild, a MySQL MODIFY COLUMN).
+   */
+  render(plan: Plan, from: Schema, to: Schema): RenderedStatement[];
+}
+
 /** Everything the engine needs from one database family. */
 export interface Dialect {
   readonly name: DialectName;
@@ -125,4 +168,6 @@ export interface Dialect {
    * still records the real execution time.
    */
   executionTimeSql?(startedAt: Date): string;
+  /** The schema engine's parts; optional only while a dialect's are being built. */
+  readonly schema?: SchemaSupport;
 }

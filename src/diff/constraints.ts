@@ -1,0 +1,115 @@
+/** Diffs a table's keys and checks: any change is a drop of the old one and an add of the new. */
+import { compareStrings, sameName } from "../schema/names.js";
+import type { Check, ForeignKey, PrimaryKey, UniqueConstraint } from "../schema/types.js";
+import type { Change } from "./changes.js";
+import { type Compare, deepEqual, sameFlag } from "./equal.js";
+import { matchBy } from "./match.js";
+import { qualified, type TablePair } from "./table-renames.js";
+
+interface DeferrableParts {
+  readonly deferrable?: boolean;
+  readonly initiallyDeferred?: boolean;
+}
+
+function sameDeferrable(a: DeferrableParts, b: DeferrableParts): boolean {
+  return sameFlag(a.deferrable, b.deferrable) && sameFlag(a.initiallyDeferred, b.initiallyDeferred);
+}
+
+function samePrimaryKey(a: PrimaryKey, b: PrimaryKey): boolean {
+  return (a.name === undefined || b.name === undefined || a.name === b.name) && deepEqual(a.columns, b.columns) && sameDeferrable(a, b);
+}
+
+function sameUnique(a: UniqueConstraint, b: UniqueConstraint): boolean {
+  return deepEqual(a.columns, b.columns) && sameFlag(a.nullsNotDistinct, b.nullsNotDistinct) && sameDeferrable(a, b);
+}
+
+/** Whether two foreign keys are the same; MATCH SIMPLE is the default on every database. */
+export function sameForeignKey(a: ForeignKey, b: ForeignKey): boolean {
+  return (
+    deepEqual(a.columns, b.columns) &&
+    sameName(a.references, b.references) &&
+    deepEqual(a.referencedColumns, b.referencedColumns) &&
+    a.onDelete === b.onDelete &&
+    a.onUpdate === b.onUpdate &&
+    (a.match ?? "simple") === (b.match ?? "simple") &&
+    sameFlag(a.notValid, b.notValid) &&
+    sameDeferrable(a, b)
+  );
+}
+
+/** Whether two checks say the same thing (their names too, when both have one). */
+export function sameCheck(a: Check, b: Check, cmp: Compare): boolean {
+  return (
+    (a.name === undefined || b.name === undefined || a.name === b.name) &&
+    cmp.expression(a.expression, b.expression) &&
+    sameFlag(a.notValid, b.notValid) &&
+    sameFlag(a.noInherit, b.noInherit)
+  );
+}
+
+function diffPrimaryKey(pair: TablePair): Change[] {
+  const a = pair.from.primaryKey;
+  const b = pair.to.primaryKey;
+  if (a && b && samePrimaryKey(a, b)) return [];
+  const changes: Change[] = [];
+  if (a && pair.original.primaryKey) changes.push({ kind: "drop-primary-key", table: qualified(pair.original), primaryKey: pair.original.primaryKey });
+  if (b) changes.push({ kind: "add-primary-key", table: qualified(pair.to), primaryKey: b });
+  return changes;
+}
+
+/** Pairs named parts by name; a kept pair that differs becomes a drop and an add. */
+function diffNamed<T extends { readonly name: string }>(
+  from: readonly T[],
+  to: readonly T[],
+  original: readonly T[],
+  same: (a: T, b: T) => boolean,
+): { drops: T[]; adds: T[] } {
+  const m = matchBy(from, to, (x) => x.name, (a, b) => compareStrings(a.name, b.name));
+  const changed = m.kept.filter(([a, b]) => !same(a, b));
+  const originalOf = (x: T): T => original.find((o) => o.name === x.name) ?? x;
+  return {
+    drops: [...m.removed, ...changed.map(([a]) => a)].map(originalOf),
+    adds: [...m.added, ...changed.map(([, b]) => b)],
+  };
+}
+
+/**
+ * Pairs checks by name where both sides have that name, then the rest by expression, because
+ * SQLite checks have no name. Unpaired ones are dropped and added.
+ */
+export function matchChecks(from: readonly Check[], to: readonly Check[], cmp: Compare): { drops: Check[]; adds: Check[] } {
+  const adds = [...to];
+  const drops: Check[] = [];
+  const take = (found: (c: Check) => boolean): boolean => {
+    const at = adds.findIndex(found);
+    if (at >= 0) adds.splice(at, 1);
+    return at >= 0;
+  };
+  const pairedByName = (c: Check, others: readonly Check[]): boolean => c.name !== undefined && others.some((o) => o.name === c.name);
+  for (const a of from.filter((c) => pairedByName(c, to))) {
+    if (!take((b) => b.name === a.name && sameCheck(a, b, cmp))) drops.push(a);
+  }
+  for (const a of from.filter((c) => !pairedByName(c, to))) {
+    if (!take((b) => !pairedByName(b, from) && sameCheck(a, b, cmp))) drops.push(a);
+  }
+  const order = (a: Check, b: Check): number => compareStrings(a.name ?? "", b.name ?? "") || compareStrings(a.expression, b.expression);
+  return { drops: drops.sort(order), adds: adds.sort(order) };
+}
+
+/** Primary key, unique, foreign key and check changes of a table on both sides. */
+export function diffConstraints(pair: TablePair, cmp: Compare): Change[] {
+  const dropOn = qualified(pair.original);
+  const on = qualified(pair.to);
+  const uniques = diffNamed(pair.from.uniques, pair.to.uniques, pair.original.uniques, sameUnique);
+  const fks = diffNamed(pair.from.foreignKeys, pair.to.foreignKeys, pair.original.foreignKeys, sameForeignKey);
+  const checks = matchChecks(pair.from.checks, pair.to.checks, cmp);
+  return [
+    ...fks.drops.map((foreignKey): Change => ({ kind: "drop-foreign-key", table: dropOn, foreignKey })),
+    ...checks.drops.map((check): Change => ({ kind: "drop-check", table: dropOn, check })),
+    ...uniques.drops.map((unique): Change => ({ kind: "drop-unique", table: dropOn, unique })),
+    ...diffPrimaryKey(pair),
+    ...uniques.adds.map((unique): Change => ({ kind: "add-unique", table: on, unique })),
+    ...checks.adds.map((check): Change => ({ kind: "add-check", table: on, check })),
+    ...fks.adds.map((foreignKey): Change => ({ kind: "add-foreign-key", table: on, foreignKey })),
+  ];
+}
