@@ -1,0 +1,146 @@
+/**
+ * What the SQLite renderer looks up while it writes a plan: both schemas' tables by name,
+ * the table each step belongs to (across renames), and the steps by kind.
+ */
+import type { Change } from "../../diff/changes.js";
+import type { Plan, PlanStep } from "../../plan/types.js";
+import type { Schema, Table } from "../../schema/types.js";
+import { asciiLower } from "./sql-tokens.js";
+
+/** The table a table-level change belongs to, as the change names it, or undefined. */
+export function changeTable(change: Change): string | undefined {
+  switch (change.kind) {
+    case "add-column":
+    case "drop-column":
+    case "rename-column":
+    case "alter-column":
+    case "add-primary-key":
+    case "drop-primary-key":
+    case "add-unique":
+    case "drop-unique":
+    case "add-foreign-key":
+    case "drop-foreign-key":
+    case "add-check":
+    case "drop-check":
+    case "create-index":
+    case "drop-index":
+    case "rename-index":
+    case "alter-index":
+      return change.table.name;
+    case "alter-table":
+      return change.to.name;
+    case "rename-table":
+      return change.to.name;
+    default:
+      return undefined;
+  }
+}
+
+/** A table dropped and created again under a name that differs only in ASCII case. */
+export interface CaseRename {
+  /** The new spelling (the created table). */
+  readonly table: string;
+  /** The old spelling (the dropped table). */
+  readonly from: string;
+  readonly create: number;
+  readonly drop: number;
+}
+
+/** Lookups over one render. */
+export class RenderContext {
+  readonly steps: readonly PlanStep[];
+  private readonly fromTables: Map<string, Table>;
+  private readonly toTables: Map<string, Table>;
+  /** New name → old name, from the plan's rename-table steps. */
+  private readonly renamedFrom = new Map<string, string>();
+  private readonly renamedTo = new Map<string, string>();
+  /** Tables dropped and created under names that differ only in ASCII case. */
+  readonly caseRenames: CaseRename[] = [];
+  private byTable: Map<string, number[]> | undefined;
+
+  constructor(
+    plan: Plan,
+    readonly from: Schema,
+    readonly to: Schema,
+  ) {
+    this.steps = plan.steps;
+    this.fromTables = new Map(from.tables.map((t) => [t.name, t]));
+    this.toTables = new Map(to.tables.map((t) => [t.name, t]));
+    for (const { change } of plan.steps) {
+      if (change.kind !== "rename-table") continue;
+      this.renamedFrom.set(change.to.name, change.from.name);
+      this.renamedTo.set(change.from.name, change.to.name);
+    }
+    for (const pair of this.findCaseRenames()) {
+      this.caseRenames.push(pair);
+      this.renamedFrom.set(pair.table, pair.from);
+      this.renamedTo.set(pair.from, pair.table);
+    }
+  }
+
+  /**
+   * SQLite compares ASCII names case-insensitively, so dropping USERS and creating users is
+   * the same table changing its spelling: the renderer rebuilds it and keeps its rows.
+   */
+  private findCaseRenames(): CaseRename[] {
+    const drops = new Map<string, { index: number; name: string }>();
+    this.steps.forEach(({ change }, index) => {
+      if (change.kind === "drop-table") drops.set(asciiLower(change.table.name), { index, name: change.table.name });
+    });
+    return this.steps.flatMap(({ change }, index) => {
+      if (change.kind !== "create-table") return [];
+      const drop = drops.get(asciiLower(change.table.name));
+      return drop && drop.name !== change.table.name ? [{ table: change.table.name, from: drop.name, create: index, drop: drop.index }] : [];
+    });
+  }
+
+  /** The table's name in `to`, for a name a step may give in either form (old or new). */
+  targetName(name: string): string {
+    return this.toTables.has(name) ? name : (this.renamedTo.get(name) ?? name);
+  }
+
+  /** The table's name in `from`, for its name in `to`. */
+  sourceName(targetName: string): string {
+    return this.renamedFrom.get(targetName) ?? targetName;
+  }
+
+  /** The table a step belongs to, by its name in `to`; undefined for steps not about one table. */
+  stepTable(index: number): string | undefined {
+    const name = changeTable(this.steps[index]!.change);
+    return name === undefined ? undefined : this.targetName(name);
+  }
+
+  /** The table as it is before the plan, by its name in `to`. */
+  fromTable(targetName: string): Table | undefined {
+    return this.fromTables.get(this.sourceName(targetName));
+  }
+
+  /** The table as the plan leaves it. */
+  toTable(targetName: string): Table | undefined {
+    return this.toTables.get(targetName);
+  }
+
+  /** Indexes of the steps that belong to the table (by its name in `to`), in plan order. */
+  stepsOfTable(targetName: string): readonly number[] {
+    if (!this.byTable) {
+      this.byTable = new Map();
+      for (let i = 0; i < this.steps.length; i++) {
+        const table = this.stepTable(i);
+        if (table === undefined) continue;
+        const list = this.byTable.get(table);
+        if (list) list.push(i);
+        else this.byTable.set(table, [i]);
+      }
+    }
+    return this.byTable.get(targetName) ?? [];
+  }
+
+  /** Indexes of the steps of the given kinds, in plan order. */
+  stepsOfKind(...kinds: Change["kind"][]): number[] {
+    const out: number[] = [];
+    this.steps.forEach((step, i) => {
+      if (kinds.includes(step.change.kind)) out.push(i);
+    });
+    return out;
+  }
+}
