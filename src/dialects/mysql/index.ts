@@ -5,6 +5,7 @@ import { connect } from "./connection.js";
 import { defaultSchema, historyTableDdl, historyTableExists } from "./history.js";
 import { lock } from "./lock.js";
 import { literal, quoteIdent } from "./quote.js";
+import { mysqlSchema } from "./schema.js";
 import { classify, split } from "./split.js";
 
 /** MySQL and MariaDB: DDL commits implicitly; a schema is a database. */
@@ -21,4 +22,5 @@ export const mysqlDialect: Dialect = {
   historyTableExists,
   lock,
   planClean,
+  schema: mysqlSchema,
 };

@@ -1,0 +1,215 @@
+/**
+ * The ALTER TABLE clauses of table-level changes. Each change becomes a piece: its table, the
+ * group of clauses it may share a statement with, and its clauses with a rank that orders
+ * them inside one statement (drops before adds, foreign keys last).
+ */
+import { assertNever, type Change } from "../../diff/changes.js";
+import { ShaleError } from "../../errors.js";
+import type { Column, ForeignKey, Index, QualifiedName, Table } from "../../schema/types.js";
+import { isCharacterType } from "./column-types.js";
+import { quoteIdent } from "./quote.js";
+import type { RenderState } from "./render-state.js";
+import { charsetOptions, checkDefinition, columnDefinition, columnList, foreignKeyDefinition, indexDefinition, indexVisibility, optionWord } from "./render-definitions.js";
+import { stringLiteral } from "./sql-text.js";
+
+/**
+ * Which clauses may share one ALTER TABLE. Foreign key drops go alone, before whatever drops
+ * the index they use; renames go alone, as MySQL resolves the other clauses of a statement
+ * against the names from before it.
+ */
+type AlterGroup = "drop-foreign-key" | "rename" | "main";
+
+/** One clause of an ALTER TABLE. */
+export interface Clause {
+  readonly sql: string;
+  /** Order inside the statement: 0 foreign key drops … 8 table options. */
+  readonly rank: number;
+  /** It adds a FULLTEXT index; InnoDB builds one per statement only. */
+  readonly fulltext?: boolean;
+}
+
+/** The clauses a table-level change contributes to an ALTER TABLE. */
+export interface AlterPiece {
+  readonly table: QualifiedName;
+  readonly group: AlterGroup;
+  readonly clauses: readonly Clause[];
+}
+
+const DROP_KEY = 1;
+const DROP_COLUMN = 2;
+const COLUMN = 3;
+const ADD_PRIMARY = 4;
+const ADD_INDEX = 5;
+const ADD_CHECK = 6;
+const ADD_FOREIGN_KEY = 7;
+const OPTION = 8;
+
+function piece(table: QualifiedName, clauses: Clause[], group: AlterGroup = "main"): AlterPiece {
+  return { table, group, clauses };
+}
+
+const TABLE_LEVEL_KINDS = [
+  "add-column",
+  "drop-column",
+  "rename-column",
+  "alter-column",
+  "add-primary-key",
+  "drop-primary-key",
+  "add-unique",
+  "drop-unique",
+  "add-foreign-key",
+  "drop-foreign-key",
+  "add-check",
+  "drop-check",
+  "create-index",
+  "drop-index",
+  "rename-index",
+  "alter-index",
+  "alter-table",
+] as const;
+
+/** A change carried out by a clause of ALTER TABLE. */
+export type TableLevelChange = Extract<Change, { kind: (typeof TABLE_LEVEL_KINDS)[number] }>;
+
+const TABLE_LEVEL = new Set<string>(TABLE_LEVEL_KINDS);
+
+/** Whether a change is carried out by ALTER TABLE clauses. */
+export function isTableLevel(change: Change): change is TableLevelChange {
+  return TABLE_LEVEL.has(change.kind);
+}
+
+/** The ALTER TABLE piece of a table-level change. */
+export function alterPiece(change: TableLevelChange, state: RenderState): AlterPiece {
+  switch (change.kind) {
+    case "add-column":
+      return piece(change.table, [{ sql: `ADD COLUMN ${columnDefinition(change.column)}${state.addColumn(change.table, change.column.name)}`, rank: COLUMN }]);
+    case "drop-column":
+      state.dropColumn(change.table, change.column.name);
+      return piece(change.table, [{ sql: `DROP COLUMN ${quoteIdent(change.column.name)}`, rank: DROP_COLUMN }]);
+    case "rename-column":
+      state.renameColumn(change.table, change.from, change.to);
+      return piece(change.table, [{ sql: `RENAME COLUMN ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`, rank: COLUMN }], "rename");
+    case "alter-column":
+      return piece(change.table, alterColumn(change.table, change.from, change.to, state));
+    case "add-primary-key":
+      return piece(change.table, [{ sql: `ADD PRIMARY KEY ${columnList(change.primaryKey.columns)}`, rank: ADD_PRIMARY }]);
+    case "drop-primary-key":
+      return piece(change.table, [{ sql: "DROP PRIMARY KEY", rank: DROP_KEY }]);
+    case "add-unique":
+      return piece(change.table, [{ sql: `ADD UNIQUE KEY ${quoteIdent(change.unique.name)} ${columnList(change.unique.columns)}`, rank: ADD_INDEX }]);
+    case "drop-unique":
+      return piece(change.table, [{ sql: `DROP INDEX ${quoteIdent(change.unique.name)}`, rank: DROP_KEY }]);
+    case "add-foreign-key":
+      return piece(change.table, addForeignKey(change.table, change.foreignKey, state));
+    case "drop-foreign-key":
+      return piece(change.table, [{ sql: `DROP FOREIGN KEY ${quoteIdent(change.foreignKey.name)}`, rank: 0 }], "drop-foreign-key");
+    case "add-check":
+      return piece(change.table, [{ sql: `ADD ${checkDefinition(change.check)}`, rank: ADD_CHECK }]);
+    case "drop-check":
+      return piece(change.table, [{ sql: `DROP CONSTRAINT ${quoteIdent(checkName(change.check.name, change.table))}`, rank: DROP_KEY }]);
+    case "create-index":
+      return piece(change.table, [addIndex(change.index)]);
+    case "drop-index":
+      return piece(change.table, [{ sql: `DROP INDEX ${quoteIdent(change.index.name)}`, rank: DROP_KEY }]);
+    case "rename-index":
+      return piece(change.table, [{ sql: `RENAME INDEX ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`, rank: COLUMN }], "rename");
+    case "alter-index":
+      return piece(change.table, alterIndex(change.from, change.to));
+    case "alter-table":
+      return piece(change.to, alterTable(change.from, change.to, change.what));
+    default:
+      return assertNever(change);
+  }
+}
+
+function checkName(name: string | undefined, table: QualifiedName): string {
+  if (name !== undefined) return name;
+  throw new ShaleError("SHALE_E_UNSUPPORTED_CHANGE", `Cannot drop an unnamed CHECK constraint of ${table.name}.`, {
+    hint: "MySQL names every check; inspect the database to get its name.",
+  });
+}
+
+/**
+ * ADD FOREIGN KEY. An index MySQL made for an earlier foreign key stays after that key is
+ * dropped, marked as generated; a new key then drops it and makes its own, named after the
+ * key. So an existing index that should serve the new key is declared again in the same
+ * statement, which makes it explicit and keeps its name.
+ */
+function addForeignKey(table: QualifiedName, key: ForeignKey, state: RenderState): Clause[] {
+  const clauses: Clause[] = [{ sql: `ADD ${foreignKeyDefinition(key)}`, rank: ADD_FOREIGN_KEY }];
+  const existing = state.fromTable(table)?.indexes ?? [];
+  for (const index of state.toTable(table)?.indexes ?? []) {
+    const serves = key.columns.every((column, i) => index.parts[i]?.column === column && index.parts[i]?.length === undefined);
+    const unchanged = existing.some((old) => JSON.stringify(old) === JSON.stringify(index));
+    if (!serves || !unchanged || index.unique || index.name === key.name) continue;
+    clauses.push({ sql: `DROP INDEX ${quoteIdent(index.name)}`, rank: DROP_KEY }, addIndex(index));
+  }
+  return clauses;
+}
+
+function addIndex(index: Index): Clause {
+  return { sql: `ADD ${indexDefinition(index)}`, rank: ADD_INDEX, ...(index.method === "fulltext" ? { fulltext: true } : {}) };
+}
+
+/**
+ * MODIFY COLUMN with the full new definition. A column that becomes or stops being VIRTUAL
+ * cannot be modified in place (MySQL and MariaDB refuse; STORED ↔ plain works): it is dropped
+ * and added again, and the indexes on it are rebuilt in the same statement.
+ */
+function alterColumn(table: QualifiedName, from: Column, to: Column, state: RenderState): Clause[] {
+  const isVirtual = (column: Column) => column.generated !== undefined && !column.generated.stored;
+  if (isVirtual(from) === isVirtual(to)) return [{ sql: `MODIFY COLUMN ${columnDefinition(to)}`, rank: COLUMN }];
+  state.dropColumn(table, from.name);
+  const clauses: Clause[] = [
+    { sql: `DROP COLUMN ${quoteIdent(from.name)}`, rank: DROP_COLUMN },
+    { sql: `ADD COLUMN ${columnDefinition(to)}${state.addColumn(table, to.name)}`, rank: COLUMN },
+  ];
+  const before = new Set(state.fromTable(table)?.indexes.map((index) => index.name));
+  for (const index of state.toTable(table)?.indexes ?? []) {
+    if (!index.parts.some((part) => part.column === to.name)) continue;
+    if (before.has(index.name)) clauses.push({ sql: `DROP INDEX ${quoteIdent(index.name)}`, rank: DROP_KEY });
+    clauses.push(addIndex(index));
+  }
+  return clauses;
+}
+
+/** Visibility alone changes in place (ALTER INDEX); anything else rebuilds the index. */
+function alterIndex(from: Index, to: Index): Clause[] {
+  const { attrs: _fromAttrs, ...fromRest } = from;
+  const { attrs: _toAttrs, ...toRest } = to;
+  if (JSON.stringify(fromRest) === JSON.stringify(toRest)) {
+    const hidden = indexVisibility(to);
+    const shown = from.attrs?.["mariadb.ignored"] === true ? "NOT IGNORED" : "VISIBLE";
+    return [{ sql: `ALTER INDEX ${quoteIdent(to.name)} ${hidden ?? shown}`, rank: ADD_INDEX }];
+  }
+  return [{ sql: `DROP INDEX ${quoteIdent(from.name)}`, rank: DROP_KEY }, addIndex(to)];
+}
+
+/**
+ * Table options. A new default character set or collation does not convert existing columns,
+ * so the columns that follow the table default are modified to the new one in the same statement.
+ */
+function alterTable(from: Table, to: Table, what: readonly string[]): Clause[] {
+  const clauses: Clause[] = [];
+  if (what.includes("partitioning")) {
+    throw new ShaleError("SHALE_E_UNSUPPORTED_CHANGE", `Changing the partitioning of ${to.name} is not supported on MySQL.`, {
+      hint: "Repartition the table with a hand-written migration.",
+    });
+  }
+  if (what.includes("comment")) clauses.push({ sql: `COMMENT=${stringLiteral(to.comment ?? "")}`, rank: OPTION });
+  if (!what.includes("attrs")) return clauses;
+  const [a, b] = [from.attrs ?? {}, to.attrs ?? {}];
+  if (b["mysql.engine"] !== undefined && a["mysql.engine"] !== b["mysql.engine"]) clauses.push({ sql: `ENGINE=${optionWord(b["mysql.engine"], "storage engine")}`, rank: OPTION });
+  if (b["mysql.rowFormat"] !== a["mysql.rowFormat"]) clauses.push({ sql: `ROW_FORMAT=${optionWord(b["mysql.rowFormat"] ?? "DEFAULT", "row format")}`, rank: OPTION });
+  const newCollation = b["mysql.collation"];
+  if ((b["mysql.charset"] !== undefined && a["mysql.charset"] !== b["mysql.charset"]) || (newCollation !== undefined && a["mysql.collation"] !== newCollation)) {
+    clauses.push({ sql: charsetOptions(to).join(" "), rank: OPTION });
+    const fromColumns = new Map(from.columns.map((column) => [column.name, column]));
+    for (const column of to.columns) {
+      const old = fromColumns.get(column.name);
+      if (!old || column.collation || !isCharacterType(column.type)) continue;
+      if ((old.collation ?? a["mysql.collation"]) !== newCollation) clauses.push({ sql: `MODIFY COLUMN ${columnDefinition(column)}`, rank: COLUMN });
+    }
+  }
+  return clauses;
+}
