@@ -4,6 +4,7 @@ import { removedValues } from "../diff/enums.js";
 import { displayName } from "../schema/names.js";
 import type { ColumnType, QualifiedName } from "../schema/types.js";
 import type { PlanStep } from "./types.js";
+import { isWidening } from "./widening.js";
 
 /** The risk part of a plan step. */
 export type Risk = Pick<PlanStep, "destructive" | "irreversible" | "warning">;
@@ -31,12 +32,13 @@ const column = (table: QualifiedName, name: string): string => `${displayName(ta
 
 function columnRisk(c: Extract<Change, { kind: "alter-column" }>): Risk {
   const warnings: string[] = [];
-  if (c.what.includes("type")) {
+  const narrowing = c.what.includes("type") && !isWidening(c.from.type, c.to.type);
+  if (narrowing) {
     warnings.push(`changes ${column(c.table, c.to.name)} from ${typeText(c.from.type)} to ${typeText(c.to.type)}; values may be lost or fail to convert`);
   }
   if (c.from.nullable && !c.to.nullable) warnings.push(`makes ${column(c.table, c.to.name)} NOT NULL; fails if a row holds NULL`);
   if (warnings.length === 0) return SAFE;
-  return { destructive: c.what.includes("type"), irreversible: false, warning: warnings.join("; ") };
+  return { destructive: narrowing, irreversible: false, warning: warnings.join("; ") };
 }
 
 /** The risk of one change. */

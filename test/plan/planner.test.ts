@@ -214,17 +214,18 @@ test("destructive and irreversible marks, with warnings", () => {
     namespaces: [{ name: "old" }],
     enums: [enumType("e", ["a", "b"]), enumType("gone", ["x"])],
     sequences: [sequence("s")],
-    tables: [entity("t", [col("a", "integer"), col("b", "text"), col("c", "text")]), entity("dropped")],
+    tables: [entity("t", [col("a", "bigint"), col("b", "text"), col("c", "text"), col("w", "integer")]), entity("dropped")],
   });
   const to = schema({
     enums: [enumType("e", ["a"])],
-    tables: [entity("t", [col("a", "bigint"), col("b", "text", { nullable: false }), col("d", "text", { nullable: false })])],
+    tables: [entity("t", [col("a", "integer"), col("b", "text", { nullable: false }), col("d", "text", { nullable: false }), col("w", "bigint")])],
   });
   const marks = Object.fromEntries(planOf(from, to).steps.map((s) => [label(s.change), [s.destructive, s.irreversible, s.warning ?? ""]]));
   assert.deepEqual(marks, {
     "rebuild-enum": [true, true, "removes 'b' from enum public.e; rows holding them fail to convert"],
     "add-column t.d": [false, false, "adds NOT NULL column public.t.d without a default; fails if the table has rows"],
-    "alter-column t.a": [true, false, "changes public.t.a from integer to bigint; values may be lost or fail to convert"],
+    "alter-column t.a": [true, false, "changes public.t.a from bigint to integer; values may be lost or fail to convert"],
+    "alter-column t.w": [false, false, ""],
     "alter-column t.b": [false, false, "makes public.t.b NOT NULL; fails if a row holds NULL"],
     "drop-column t.c": [true, true, "drops column public.t.c and its data"],
     "drop-table dropped": [true, true, "drops table public.dropped and all its rows"],
