@@ -36,3 +36,43 @@ export { seed } from "./api/seed.js";
 export type { SeedResult } from "./api/seed.js";
 export { reset } from "./api/reset.js";
 export type { ResetOptions, ResetResult } from "./api/reset.js";
+
+export { diff, DIFF_FORMATS } from "./api/diff.js";
+export type { DiffOptions, DiffResult, DiffFormat } from "./api/diff.js";
+export { pull } from "./api/pull.js";
+export type { PullOptions, PullResult } from "./api/pull.js";
+export { inspectSchema as inspect, diffSchemas, createSchemaDdl } from "./api/schema-diff.js";
+export type { SchemaDiff } from "./api/schema-diff.js";
+export type { JsonReport, JsonChange } from "./report/json.js";
+export type {
+  Schema,
+  SchemaDialect,
+  Attrs,
+  QualifiedName,
+  Namespace,
+  Extension,
+  EnumType,
+  Domain,
+  Sequence,
+  ColumnType,
+  Identity,
+  Generated,
+  Column,
+  Deferrable,
+  PrimaryKey,
+  UniqueConstraint,
+  ReferentialAction,
+  ForeignKey,
+  Check,
+  IndexPart,
+  Index,
+  Partitioning,
+  Table,
+  View,
+  Routine,
+  Trigger,
+} from "./schema/types.js";
+export type { Change, ChangeKind, ColumnAspect, TableAspect } from "./diff/changes.js";
+export type { Plan, PlanStep, PhaseName } from "./plan/types.js";
+export type { Dialect, Connection, InspectOptions, RenderedStatement } from "./dialects/dialect.js";
+export { loadDialect } from "./dialects/load.js";

@@ -48,7 +48,7 @@ function command(name: string, description: string, load: () => Promise<{ run: H
     const self = params[params.length - 1] as Command;
     const options = self.opts() as CommandOptions;
     const args = self.args;
-    const out = new Output({ json: Boolean(options.json), verbose: Boolean(options.verbose) }, collectSecrets([options.url]));
+    const out = new Output({ json: Boolean(options.json), verbose: Boolean(options.verbose) }, collectSecrets([options.url, options.from, options.to]));
     try {
       const { run } = await load();
       process.exitCode = await run(args, options, out);
@@ -76,11 +76,9 @@ command("undo", "revert applied migrations, newest first", () => import("./comma
   .option("--to <version>", "revert every migration above this version; 0 reverts all");
 command("status", "every migration with its state", () => import("./commands/status.js"));
 command("validate", "exit 1 on a changed, missing, failed or out-of-order migration", () => import("./commands/validate.js"));
-command("baseline", "mark an existing database as being at a version", () => import("./commands/baseline.js"), { writes: true }).option(
-  "--version <version>",
-  "the version the database is at",
-  "1",
-);
+command("baseline", "mark an existing database as being at a version", () => import("./commands/baseline.js"), { writes: true })
+  .option("--version <version>", "the version the database is at", "1")
+  .option("--from-db", "first write V<version>__baseline.sql that recreates the live schema");
 command("mark-applied", "record migrations as applied without running them", () => import("./commands/mark-applied.js"), { writes: true })
   .argument("[versions...]", "versions to record")
   .option("--to <version>", "every pending migration up to this version");
@@ -91,6 +89,15 @@ command("repair", "remove failed entries and realign checksums after a reviewed 
 command("clean", "drop every object in the target schema(s)", () => import("./commands/clean.js"), { writes: true, destroys: true });
 command("seed", "apply the seeds folder (new or changed seeds)", () => import("./commands/seed.js"), { writes: true });
 command("reset", "clean, migrate and seed", () => import("./commands/reset.js"), { writes: true, destroys: true });
+command("diff", "the changes that turn one database into another, as SQL, Markdown or JSON", () => import("./commands/diff.js"))
+  .requiredOption("--from <src>", "the database to change: a URL or env:NAME")
+  .requiredOption("--to <src>", "the database to match: a URL or env:NAME")
+  .addOption(new Option("--format <format>", "report format (default sql)").choices(["sql", "md", "json"]))
+  .option("--out <file>", "write the report to this file")
+  .option("--exit-code", "exit 1 when the databases differ");
+command("pull", "write the live schema as DDL that loads into an empty database", () => import("./commands/pull.js"))
+  .addOption(new Option("--format <format>", "output format (default sql)").choices(["sql", "ts"]))
+  .option("--out <file>", "write the DDL to this file");
 
 try {
   await program.parseAsync(process.argv);

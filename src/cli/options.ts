@@ -21,6 +21,11 @@ export interface CommandOptions {
   ts?: boolean;
   repeatable?: boolean;
   undo?: boolean;
+  from?: string;
+  format?: string;
+  out?: string;
+  exitCode?: boolean;
+  fromDb?: boolean;
 }
 
 /** The library's target options from the command line. */

@@ -5,6 +5,7 @@ import { connect } from "./connection.js";
 import { defaultSchema, historyTableDdl, historyTableExists } from "./history.js";
 import { lock } from "./lock.js";
 import { literal, quoteIdent } from "./quote.js";
+import { postgresSchema } from "./schema.js";
 import { classify, split } from "./split.js";
 
 /** PostgreSQL: transactional DDL, named schemas. */
@@ -23,4 +24,5 @@ export const postgresDialect: Dialect = {
   planClean,
   // transaction_timestamp() is when the batch's BEGIN ran, on the server's own clock.
   executionTimeSql: () => "CAST(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000 AS integer)",
+  schema: postgresSchema,
 };

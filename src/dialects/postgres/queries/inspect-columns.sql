@@ -1,0 +1,43 @@
+-- Columns of the tables in the schemas $1 (text[]) except those named in $2 (text[]), in table
+-- order. Partitions are left out: their columns are their parent's. The type comes as
+-- format_type text plus its schema and name (and its element's, for an array); the collation
+-- only when it is not the type's own; identity columns bring their sequence's options.
+SELECT n.nspname AS schema, c.relname AS table, a.attname AS name,
+  pg_catalog.format_type(a.atttypid, a.atttypmod) AS type_sql,
+  tn.nspname AS type_schema, t.typname AS type_name, a.atttypmod AS type_mod,
+  (t.typcategory = 'A' AND t.typelem <> 0 AND t.typlen = -1) AS type_is_array,
+  pg_catalog.format_type(t.typelem, a.atttypmod) AS elem_sql, en.nspname AS elem_schema, e.typname AS elem_name,
+  a.attnotnull AS not_null,
+  CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS "default",
+  CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
+  a.attidentity AS identity,
+  pg_catalog.format_type(s.seqtypid, NULL) AS seq_type,
+  s.seqstart::text AS seq_start, s.seqincrement::text AS seq_increment, s.seqmin::text AS seq_min,
+  s.seqmax::text AS seq_max, s.seqcache::text AS seq_cache, s.seqcycle AS seq_cycle,
+  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
+    CASE WHEN cn.nspname = 'pg_catalog' THEN co.collname::text ELSE cn.nspname || '.' || co.collname END
+  END AS collation,
+  ds.description AS comment
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+JOIN pg_catalog.pg_namespace tn ON tn.oid = t.typnamespace
+LEFT JOIN pg_catalog.pg_type e ON e.oid = t.typelem
+LEFT JOIN pg_catalog.pg_namespace en ON en.oid = e.typnamespace
+LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = c.oid AND ad.adnum = a.attnum
+LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+LEFT JOIN pg_catalog.pg_depend sd ON a.attidentity <> '' AND sd.refclassid = 'pg_catalog.pg_class'::regclass
+  AND sd.refobjid = c.oid AND sd.refobjsubid = a.attnum AND sd.classid = 'pg_catalog.pg_class'::regclass
+  AND sd.deptype = 'i'
+LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
+LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = c.oid AND ds.classoid = 'pg_catalog.pg_class'::regclass
+  AND ds.objsubid = a.attnum
+WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+  AND n.nspname = ANY ($1::text[]) AND NOT (c.relname = ANY ($2::text[]))
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_catalog.pg_depend d
+    WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+  )
+ORDER BY n.nspname, c.relname, a.attnum

@@ -1,0 +1,141 @@
+/** PostgreSQL DDL for views, materialized views, functions, procedures and triggers. */
+import { qualifiedKey } from "../../schema/names.js";
+import type { QualifiedName, Routine, Schema, Trigger, View } from "../../schema/types.js";
+import { VIEW_WITH } from "./inspect-objects.js";
+import { createIndex } from "./render-tables.js";
+import { commentSql, ident, identList, qname, type Piece } from "./render-sql.js";
+
+function viewKind(view: View): string {
+  return view.materialized ? "MATERIALIZED VIEW" : "VIEW";
+}
+
+function viewHead(view: View, replace: boolean): string {
+  const columns = view.columns?.length ? ` (${identList(view.columns)})` : "";
+  const options = view.attrs?.[VIEW_WITH];
+  const withSql = options ? ` WITH (${String(options)})` : "";
+  return `CREATE ${replace ? "OR REPLACE " : ""}${viewKind(view)} ${qname(view)}${columns}${withSql} AS\n${view.definition}`;
+}
+
+/** CREATE [MATERIALIZED] VIEW plus the indexes of a materialized one and its comment. */
+export function createView(view: View): Piece[] {
+  return [
+    { sql: viewHead(view, false) },
+    ...(view.indexes ?? []).flatMap((index) => createIndex(view, index)),
+    ...(view.comment !== undefined ? [{ sql: commentSql(viewKind(view), qname(view), view.comment) }] : []),
+  ];
+}
+
+/** DROP [MATERIALIZED] VIEW IF EXISTS: rebuilding a view it reads may have dropped it already. */
+export function dropView(view: View): Piece[] {
+  return [{ sql: `DROP ${viewKind(view)} IF EXISTS ${qname(view)}` }];
+}
+
+/** Whether CREATE OR REPLACE VIEW can make `to` out of `from`: it may only add columns at the end. */
+function replaceable(from: View, to: View): boolean {
+  if (from.materialized || to.materialized) return false;
+  if (!from.columns || !to.columns) return true;
+  return from.columns.every((column, at) => to.columns![at] === column);
+}
+
+/** The views of `schema` that read `view`, directly or through other views, readers last. */
+function dependants(schema: Schema, view: QualifiedName): View[] {
+  const found: View[] = [];
+  const seen = new Set<string>([qualifiedKey(view)]);
+  let frontier = [qualifiedKey(view)];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const candidate of schema.views) {
+      const key = qualifiedKey(candidate);
+      if (seen.has(key) || !(candidate.dependsOn ?? []).some((d) => frontier.includes(qualifiedKey(d)))) continue;
+      seen.add(key);
+      found.push(candidate);
+      next.push(key);
+    }
+    frontier = next;
+  }
+  return found;
+}
+
+/**
+ * A view whose definition changed: CREATE OR REPLACE VIEW where PostgreSQL allows it (a comment
+ * change comes as its own step), else drop and create. Views that read it are dropped first and
+ * created again from the target schema, unless a later step of the plan creates them anyway.
+ */
+export function replaceView(from: View, to: View, before: Schema, after: Schema, createdLater: ReadonlySet<string>): Piece[] {
+  if (replaceable(from, to)) return [{ sql: viewHead(to, true) }];
+  const readers = dependants(before, from);
+  const targets = new Map(after.views.map((view) => [qualifiedKey(view), view]));
+  const recreate = readers.flatMap((reader) => {
+    const target = targets.get(qualifiedKey(reader));
+    return target && !createdLater.has(qualifiedKey(reader)) ? [target] : [];
+  });
+  return [
+    ...[...readers].reverse().flatMap(dropView),
+    { sql: `DROP ${viewKind(from)} ${qname(from)}` },
+    ...createView(to),
+    ...recreate.flatMap(createView),
+  ];
+}
+
+/** A view's comment changed. */
+export function alterViewComment(to: View): Piece[] {
+  return [{ sql: commentSql(viewKind(to), qname(to), to.comment) }];
+}
+
+function routineTarget(routine: Routine): string {
+  return `${routine.kind === "procedure" ? "PROCEDURE" : "FUNCTION"} ${qname(routine)}(${routine.signature})`;
+}
+
+/** A routine's definition as CREATE OR REPLACE, whichever way it was written. */
+function replacing(definition: string): string {
+  return definition.replace(/^\s*CREATE\s+(?!OR\s+REPLACE\b)/i, "CREATE OR REPLACE ");
+}
+
+/** The routine's CREATE statement as the server printed it, plus its comment. */
+export function createRoutine(routine: Routine): Piece[] {
+  const pieces: Piece[] = [{ sql: replacing(routine.definition) }];
+  if (routine.comment !== undefined) pieces.push({ sql: commentSql(...splitTarget(routine), routine.comment) });
+  return pieces;
+}
+
+function splitTarget(routine: Routine): [string, string] {
+  const target = routineTarget(routine);
+  const space = target.indexOf(" ");
+  return [target.slice(0, space), target.slice(space + 1)];
+}
+
+/** DROP FUNCTION or PROCEDURE with its argument types, so one overload goes. */
+export function dropRoutine(routine: Routine): Piece[] {
+  return [{ sql: `DROP ${routineTarget(routine)}` }];
+}
+
+/**
+ * The parts of a definition CREATE OR REPLACE cannot change: the first line (parameter names,
+ * defaults and modes) and the RETURNS line, as pg_get_functiondef lays them out.
+ */
+function fixedHeader(routine: Routine): string {
+  const lines = routine.definition.trim().split("\n");
+  return [routine.kind, lines[0]!, ...lines.slice(1).filter((line) => /^\s*RETURNS\b/i.test(line))].join("\n");
+}
+
+/**
+ * A routine whose definition or comment changed: CREATE OR REPLACE, or drop and create when
+ * its parameters or result type changed, which PostgreSQL cannot replace in place.
+ */
+export function replaceRoutine(from: Routine, to: Routine): Piece[] {
+  if (fixedHeader(from) !== fixedHeader(to)) return [...dropRoutine(from), ...createRoutine(to)];
+  const pieces: Piece[] = [];
+  if (from.definition !== to.definition) pieces.push({ sql: replacing(to.definition) });
+  if (from.comment !== to.comment) pieces.push({ sql: commentSql(...splitTarget(to), to.comment) });
+  return pieces;
+}
+
+/** The trigger's CREATE statement as the server printed it. */
+export function createTrigger(trigger: Trigger): Piece[] {
+  return [{ sql: trigger.definition }];
+}
+
+/** DROP TRIGGER ... ON its table. */
+export function dropTrigger(trigger: Trigger): Piece[] {
+  return [{ sql: `DROP TRIGGER ${ident(trigger.name)} ON ${qname(trigger.table)}` }];
+}

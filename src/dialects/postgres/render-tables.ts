@@ -1,0 +1,168 @@
+/** PostgreSQL DDL for tables and their keys, checks and indexes. */
+import type { Attrs, Index, QualifiedName, Table } from "../../schema/types.js";
+import { INDEX_WITH, TABLE_ATTRS } from "./inspect-tables.js";
+import {
+  checkSql,
+  columnSql,
+  commentSql,
+  createIndexSql,
+  foreignKeySql,
+  ident,
+  primaryKeySql,
+  qname,
+  uniqueSql,
+  unsupported,
+  type Piece,
+} from "./render-sql.js";
+
+/** The exclusion constraints a table keeps in its attributes, by name. */
+function exclusions(attrs: Attrs | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(attrs ?? {})) {
+    if (key.startsWith(TABLE_ATTRS.excludePrefix)) out.set(key.slice(TABLE_ATTRS.excludePrefix.length), String(value));
+  }
+  return out;
+}
+
+function addConstraint(table: QualifiedName, clause: string): Piece {
+  return { sql: `ALTER TABLE ${qname(table)} ADD ${clause}` };
+}
+
+/**
+ * CREATE TABLE with its columns and the keys and checks that can go inline, then what cannot:
+ * NOT VALID constraints (CREATE TABLE would validate them), exclusion constraints, indexes and
+ * comments. A partition is created PARTITION OF its parent, which gives it the parent's
+ * columns, and gets its own keys with ALTER TABLE.
+ */
+export function createTable(table: Table): Piece[] {
+  const partitionOf = table.partitioning?.of;
+  const inline: string[] = [];
+  const after: Piece[] = [];
+  const place = (clause: string, inlineOk: boolean) => (inlineOk && !partitionOf ? inline.push(clause) : after.push(addConstraint(table, clause)));
+  if (table.primaryKey) place(primaryKeySql(table.primaryKey), true);
+  for (const unique of table.uniques) place(uniqueSql(unique), true);
+  for (const check of table.checks) place(checkSql(check, true), !check.notValid);
+  for (const fk of table.foreignKeys) place(foreignKeySql(fk, true), !fk.notValid);
+  for (const [name, definition] of exclusions(table.attrs)) after.push(addConstraint(table, `CONSTRAINT ${ident(name)} ${definition}`));
+  const unlogged = table.attrs?.[TABLE_ATTRS.unlogged] ? "UNLOGGED " : "";
+  const by = table.partitioning?.by ? ` PARTITION BY ${table.partitioning.by}` : "";
+  const options = table.attrs?.[TABLE_ATTRS.with];
+  const withSql = options ? ` WITH (${String(options)})` : "";
+  const head = `CREATE ${unlogged}TABLE ${qname(table)}`;
+  const sql = partitionOf
+    ? `${head} PARTITION OF ${qname(partitionOf.parent)} ${partitionOf.bound}${by}${withSql}`
+    : `${head} (\n${[...table.columns.map(columnSql), ...inline].map((line) => `  ${line}`).join(",\n")}\n)${by}${withSql}`;
+  return [
+    { sql },
+    ...after,
+    ...table.indexes.flatMap((index) => createIndex(table, index)),
+    ...(table.comment !== undefined ? [{ sql: commentSql("TABLE", qname(table), table.comment) }] : []),
+    ...table.columns
+      .filter((column) => column.comment !== undefined)
+      .map((column) => ({ sql: commentSql("COLUMN", `${qname(table)}.${ident(column.name)}`, column.comment) })),
+  ];
+}
+
+/** DROP TABLE. */
+export function dropTable(table: QualifiedName): Piece[] {
+  return [{ sql: `DROP TABLE ${qname(table)}`, destructive: true }];
+}
+
+/** A table moved to another schema and/or renamed. */
+export function renameTable(from: QualifiedName, to: QualifiedName): Piece[] {
+  const pieces: Piece[] = [];
+  if (from.schema !== to.schema) pieces.push({ sql: `ALTER TABLE ${qname(from)} SET SCHEMA ${ident(to.schema)}` });
+  if (from.name !== to.name) pieces.push({ sql: `ALTER TABLE ${qname({ schema: to.schema, name: from.name })} RENAME TO ${ident(to.name)}` });
+  return pieces;
+}
+
+/** CREATE INDEX plus its comment. */
+export function createIndex(table: QualifiedName, index: Index): Piece[] {
+  const pieces: Piece[] = [{ sql: createIndexSql(table, index) }];
+  if (index.comment !== undefined) pieces.push({ sql: commentSql("INDEX", qname({ schema: table.schema, name: index.name }), index.comment) });
+  return pieces;
+}
+
+/** An index's comment or storage parameters changed. */
+export function alterIndex(table: QualifiedName, from: Index, to: Index): Piece[] {
+  const name = qname({ schema: table.schema, name: to.name });
+  const pieces: Piece[] = storageParameters(`ALTER INDEX ${name}`, from.attrs?.[INDEX_WITH], to.attrs?.[INDEX_WITH]);
+  if (from.comment !== to.comment) pieces.push({ sql: commentSql("INDEX", name, to.comment) });
+  return pieces;
+}
+
+/** `k=v, k2=v2` (as reloptions print) into its keys and values. */
+function parseOptions(options: string | number | boolean | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof options !== "string") return out;
+  for (const item of options.split(/,\s*/)) {
+    const eq = item.indexOf("=");
+    if (eq > 0) out.set(item.slice(0, eq).trim(), item.slice(eq + 1).trim());
+  }
+  return out;
+}
+
+/** SET (...) for new or changed storage parameters and RESET (...) for removed ones. */
+function storageParameters(prefix: string, from: string | number | boolean | undefined, to: string | number | boolean | undefined): Piece[] {
+  const before = parseOptions(from);
+  const after = parseOptions(to);
+  const reset = [...before.keys()].filter((key) => !after.has(key));
+  const set = [...after].filter(([key, value]) => before.get(key) !== value).map(([key, value]) => `${key}=${value}`);
+  const pieces: Piece[] = [];
+  if (reset.length > 0) pieces.push({ sql: `${prefix} RESET (${reset.join(", ")})` });
+  if (set.length > 0) pieces.push({ sql: `${prefix} SET (${set.join(", ")})` });
+  return pieces;
+}
+
+/** Table-level properties: comment, attributes (logging, storage, exclusions), partition bounds. */
+export function alterTable(from: Table, to: Table): Piece[] {
+  const pieces: Piece[] = [];
+  const name = qname(to);
+  if (from.partitioning?.by !== to.partitioning?.by) {
+    throw unsupported(`change how table ${to.schema}.${to.name} is partitioned`, "Create a new partitioned table and move the rows into it.");
+  }
+  const fromOf = from.partitioning?.of;
+  const toOf = to.partitioning?.of;
+  if (JSON.stringify(fromOf) !== JSON.stringify(toOf)) {
+    if (fromOf) pieces.push({ sql: `ALTER TABLE ${qname(fromOf.parent)} DETACH PARTITION ${name}` });
+    if (toOf) pieces.push({ sql: `ALTER TABLE ${qname(toOf.parent)} ATTACH PARTITION ${name} ${toOf.bound}` });
+  }
+  pieces.push(...alterTableAttrs(from, to));
+  if (from.comment !== to.comment) pieces.push({ sql: commentSql("TABLE", name, to.comment) });
+  return pieces;
+}
+
+function alterTableAttrs(from: Table, to: Table): Piece[] {
+  const name = qname(to);
+  const pieces: Piece[] = [];
+  const known = new Set<string>([TABLE_ATTRS.unlogged, TABLE_ATTRS.with]);
+  for (const key of new Set([...Object.keys(from.attrs ?? {}), ...Object.keys(to.attrs ?? {})])) {
+    if (!known.has(key) && !key.startsWith(TABLE_ATTRS.excludePrefix)) {
+      throw unsupported(`change the table attribute ${key}`, "Only PostgreSQL table attributes (postgres.*) can be changed here.");
+    }
+  }
+  const wasUnlogged = Boolean(from.attrs?.[TABLE_ATTRS.unlogged]);
+  const isUnlogged = Boolean(to.attrs?.[TABLE_ATTRS.unlogged]);
+  if (wasUnlogged !== isUnlogged) pieces.push({ sql: `ALTER TABLE ${name} SET ${isUnlogged ? "UNLOGGED" : "LOGGED"}` });
+  pieces.push(...storageParameters(`ALTER TABLE ${name}`, from.attrs?.[TABLE_ATTRS.with], to.attrs?.[TABLE_ATTRS.with]));
+  const before = exclusions(from.attrs);
+  const after = exclusions(to.attrs);
+  for (const [constraint, definition] of before) {
+    if (after.get(constraint) !== definition) pieces.push({ sql: `ALTER TABLE ${name} DROP CONSTRAINT ${ident(constraint)}` });
+  }
+  for (const [constraint, definition] of after) {
+    if (before.get(constraint) !== definition) pieces.push(addConstraint(to, `CONSTRAINT ${ident(constraint)} ${definition}`));
+  }
+  return pieces;
+}
+
+/** ALTER TABLE ... DROP CONSTRAINT. */
+export function dropConstraint(table: QualifiedName, name: string | undefined): Piece[] {
+  if (name === undefined) throw unsupported(`drop an unnamed constraint of ${table.schema}.${table.name}`, "Give the constraint a name.");
+  return [{ sql: `ALTER TABLE ${qname(table)} DROP CONSTRAINT ${ident(name)}` }];
+}
+
+/** ALTER TABLE ... ADD <clause>. */
+export function addTableConstraint(table: QualifiedName, clause: string): Piece[] {
+  return [addConstraint(table, clause)];
+}

@@ -1,0 +1,105 @@
+/**
+ * The SQL script of a diff: a header, then every statement in plan order with a comment
+ * naming its changes and a warning before each destructive one. The script is meant to be
+ * reviewed and then run as it is with the database's own client (psql, mysql, sqlite3), so
+ * it holds nothing those clients would read differently from shale, and no timestamps.
+ */
+import type { RenderedStatement } from "../dialects/dialect.js";
+import type { PlanStep } from "../plan/types.js";
+import type { SchemaDialect } from "../schema/types.js";
+import { describeChange } from "./describe.js";
+import type { DiffReportInput, ReportLabels } from "./input.js";
+import { countByKind, summaryLine } from "./summary.js";
+
+/** The whole diff script, ending with a newline. */
+export function renderSqlScript(diff: DiffReportInput, labels: ReportLabels): string {
+  const lines = [
+    `-- shale diff (${diff.to.dialect}): the changes that turn FROM into TO`,
+    `-- from: ${commentText(labels.from)}`,
+    `-- to:   ${commentText(labels.to)}`,
+  ];
+  if (diff.plan.steps.length === 0) lines.push("-- The schemas are equal: nothing to change.");
+  else lines.push(...counts(diff), `-- Review, then apply with: ${applyWith(diff)}`);
+  return `${[...lines, ...body(diff)].join("\n")}\n`;
+}
+
+/** The DDL that creates a whole schema (`pull`, `baseline --from-db`) under a one-line title, ending with a newline. */
+export function renderDdlScript(diff: DiffReportInput, title: string): string {
+  const tables = diff.to.tables.length;
+  const lines = [
+    `-- ${commentText(title)}`,
+    `-- ${tables} table${tables === 1 ? "" : "s"} in ${diff.statements.length} statement${diff.statements.length === 1 ? "" : "s"}, in an order that loads into an empty database.`,
+  ];
+  return `${[...lines, ...body(diff)].join("\n")}\n`;
+}
+
+function counts(diff: DiffReportInput): string[] {
+  const lines = [`-- ${summaryLine(diff.plan.steps, diff.statements.length)}:`];
+  for (const [kind, count] of countByKind(diff.plan.steps)) lines.push(`--   ${String(count).padStart(4)}  ${kind}`);
+  return lines;
+}
+
+/**
+ * How to run the script. No BEGIN/COMMIT inside it, so that it can also become a migration
+ * file (shale owns transactions there); psql's -1 gives the same all-or-nothing run.
+ */
+function applyWith(diff: DiffReportInput): string {
+  switch (diff.to.dialect) {
+    case "postgres":
+      return `psql${diff.statements.some((s) => s.noTransaction) ? "" : " -1"} -v ON_ERROR_STOP=1 -f FILE DATABASE_URL`;
+    case "mysql":
+      return "mysql DATABASE < FILE";
+    case "sqlite":
+      return "sqlite3 -bail DATABASE_FILE < FILE";
+  }
+}
+
+/**
+ * Every statement with its comments, a blank line before each. A run of statements that carry
+ * the same changes (a SQLite rebuild, a PostgreSQL type change in two steps) names them once.
+ */
+function body(diff: DiffReportInput): string[] {
+  const lines: string[] = [];
+  let previous: readonly number[] | undefined;
+  for (const statement of diff.statements) {
+    const same = previous !== undefined && previous.length === statement.steps.length && previous.every((n, i) => statement.steps[i] === n);
+    lines.push("", ...statementComments(statement, diff.plan.steps, !same), ...terminated(statement.sql, diff.to.dialect));
+    previous = statement.steps;
+  }
+  return lines;
+}
+
+/** The comment lines before a statement: its changes (unless just named), its note, and its warnings. */
+function statementComments(statement: RenderedStatement, steps: readonly PlanStep[], nameChanges: boolean): string[] {
+  const carried = statement.steps.map((i) => steps[i]).filter((s): s is PlanStep => s !== undefined);
+  const lines = nameChanges ? carried.map((s) => `-- ${commentText(describeChange(s.change))}`) : [];
+  if (statement.comment) lines.push(`-- ${commentText(statement.comment)}`);
+  if (!statement.destructive) return lines;
+  const warnings = new Set(carried.filter((s) => s.destructive).map((s) => s.warning ?? describeChange(s.change)));
+  if (warnings.size === 0) warnings.add(statement.comment ?? "may lose data");
+  for (const warning of warnings) lines.push(`-- WARNING: destructive: ${commentText(warning)}`);
+  return lines;
+}
+
+/**
+ * The statement with its terminator. The mysql client ends a statement at the first `;`
+ * outside quotes, so a trigger or routine body (and anything else holding a `;`) goes
+ * between DELIMITER lines; psql and sqlite3 already read such bodies whole.
+ */
+function terminated(sql: string, dialect: SchemaDialect): string[] {
+  const text = sql.replace(/\s*;?\s*$/, "");
+  // A line comment at the end (a routine body's last line) would swallow a terminator on its line.
+  const sep = /--[^\n]*$/.test(text) ? "\n" : "";
+  if (dialect !== "mysql" || !text.includes(";")) return [`${text}${sep};`];
+  const delimiter = ["$$", "//", "$$$$", "@@"].find((d) => !text.includes(d)) ?? "$$";
+  return [`DELIMITER ${delimiter}`, `${text}${sep}${delimiter}`, "DELIMITER ;"];
+}
+
+/**
+ * Text safe inside a `--` comment: a line break in a name would end the comment and let the
+ * rest of the name run as SQL, so control characters are written as escapes.
+ */
+export function commentText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
