@@ -59,5 +59,12 @@ shale("status");
 shale("migrate");
 shale("validate");
 shale("status", "--json");
+
+// The schema engine: a "prod" database one migration behind, compared with the dev database.
+const firstVersion = readdirSync(join(dir, "db/migrations")).filter((n) => n.startsWith("V")).sort()[0].replace(/^V(\d+)__.*$/, "$1");
+shale("migrate", "--url", "sqlite:./prod.db", "--to", firstVersion);
+shale("diff", "--from", "sqlite:./prod.db", "--to", "sqlite:./shale.db");
+shale("diff", "--from", "sqlite:./prod.db", "--to", "sqlite:./shale.db", "--format", "md");
+shale("pull", "--url", "sqlite:./shale.db");
 rmSync(dir, { recursive: true, force: true });
 console.log("\ndemo finished; the scratch folder was removed");
