@@ -48,17 +48,26 @@ function blocked(table: Table, fk: ForeignKey, keys: ReturnType<typeof keyChange
   );
 }
 
-/** Drops and re-adds the existing foreign keys that a type change or a dropped key would block. */
+/**
+ * Drops and re-adds the existing foreign keys that a type change or a dropped key would block.
+ * A key of a table that is dropped anyway is only dropped first: the table goes after the
+ * keys, and the key would otherwise hold on to the key it references until then.
+ */
 export function readdForeignKeys(changes: readonly Change[], from: Schema, to: Schema, renames: RenameLookup): Change[] {
   const keys = keyChanges(changes);
   const dropped = new Set(changes.flatMap((c) => (c.kind === "drop-foreign-key" ? [fkKey(c.table, c.foreignKey.name)] : [])));
   const added = new Set(changes.flatMap((c) => (c.kind === "add-foreign-key" ? [fkKey(c.table, c.foreignKey.name)] : [])));
+  const droppedTables = new Set(changes.flatMap((c) => (c.kind === "drop-table" ? [qualifiedKey(c.table)] : [])));
   const target = new Map(to.tables.map((t) => [qualifiedKey(t), t]));
   const out = [...changes];
   for (const table of sortByName(from.tables)) {
     const name = { schema: table.schema, name: table.name };
     for (const fk of table.foreignKeys) {
       if (dropped.has(fkKey(name, fk.name)) || !blocked(table, fk, keys, renames)) continue;
+      if (droppedTables.has(qualifiedKey(name))) {
+        out.push({ kind: "drop-foreign-key", table: name, foreignKey: fk });
+        continue;
+      }
       const newName = renames.newTable(name);
       // Only keys the target keeps: one outside a diff's filter is never dropped without coming back.
       const next = target.get(qualifiedKey(newName))?.foreignKeys.find((k) => k.name === fk.name);

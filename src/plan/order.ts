@@ -1,6 +1,6 @@
 /**
- * Dependency order: tables by their foreign keys, views by what they read. Ties go by name so
- * the order is stable; a cycle is broken at its smallest-named member.
+ * Dependency order: tables by their foreign keys and partition parents. Ties go by name so the
+ * order is stable; a cycle is broken at its smallest-named member.
  */
 import { qualifiedKey, sortByName } from "../schema/names.js";
 import type { ForeignKey, QualifiedName, Table } from "../schema/types.js";
@@ -83,11 +83,20 @@ export interface ForeignKeyOrder {
   readonly closing: readonly { readonly table: QualifiedName; readonly foreignKey: ForeignKey }[];
 }
 
-/** Orders tables so that each comes after the tables its foreign keys reference. */
+/** The tables a table needs to exist first: its partition parent and the tables its keys reference. */
+function tablesNeeded(table: Table): string[] {
+  const parent = table.partitioning?.of?.parent;
+  return [...(parent ? [qualifiedKey(parent)] : []), ...table.foreignKeys.map((fk) => qualifiedKey(fk.references))];
+}
+
+/**
+ * Orders tables so that each comes after its partition parent and the tables its foreign keys
+ * reference. Only foreign keys close cycles: a parent never depends on its partitions.
+ */
 export function foreignKeyOrder(tables: readonly Table[]): ForeignKeyOrder {
   const sorted = sortByName(tables);
   const byKey = new Map(sorted.map((t) => [qualifiedKey(t), t]));
-  const graph = graphOrder([...byKey.keys()], (key) => byKey.get(key)!.foreignKeys.map((fk) => qualifiedKey(fk.references)));
+  const graph = graphOrder([...byKey.keys()], (key) => tablesNeeded(byKey.get(key)!));
   const closing = graph.cut.flatMap(([from, to]) => {
     const table = byKey.get(from)!;
     return table.foreignKeys

@@ -1,7 +1,7 @@
 /**
  * The order in which a plan runs, as one list. Each change kind belongs to one phase; inside a
  * phase, kinds run in the order they are listed here (the planner then orders tables by their
- * foreign keys and views by what they read).
+ * foreign keys and partition parents, and types, routines and views by what they need).
  */
 import type { ChangeKind } from "../diff/changes.js";
 import type { PhaseName } from "./types.js";
@@ -21,28 +21,36 @@ export const PHASES: readonly PhaseName[] = [
   "comments",
 ];
 
-/** Every change kind and its phase, listed in the order the kinds run. */
+/**
+ * Every change kind and the phase it usually runs in, listed in the order the kinds run. Some
+ * routine steps run elsewhere (routines.ts says which and why); inside "create-types",
+ * "create-dependants" and "drop-types" the objects of the kinds marked below are ordered by
+ * what they need (dependencies.ts) rather than by kind.
+ */
 export const PHASE_OF = {
-  // Dependants go first: triggers use routines and may sit on views; views may call routines.
+  // Dependants go first: triggers use routines and may sit on views.
   "drop-trigger": "drop-dependants",
   "drop-view": "drop-dependants",
-  "drop-routine": "drop-dependants",
   // Foreign keys before the keys and columns they use.
   "drop-foreign-key": "drop-constraints",
   "drop-check": "drop-constraints",
   "drop-unique": "drop-constraints",
   "drop-index": "drop-constraints",
   "drop-primary-key": "drop-constraints",
-  // Namespaces hold the rest; a domain may be over an enum; sequences feed column defaults.
+  // Namespaces hold the rest. From create-sequence on, by dependencies: sequences feed
+  // defaults; domains sit on enums and other domains; routines take and return both, and
+  // defaults, checks, generated columns and indexes of the tables call them.
   "create-namespace": "create-types",
   "create-extension": "create-types",
   "alter-extension": "create-types",
+  "create-sequence": "create-types",
   "create-enum": "create-types",
   "add-enum-values": "create-types",
   "rebuild-enum": "create-types",
   "create-domain": "create-types",
   "alter-domain": "create-types",
-  "create-sequence": "create-types",
+  "create-routine": "create-types",
+  "replace-routine": "create-types",
   "rename-table": "rename",
   "rename-column": "rename",
   "rename-index": "rename",
@@ -62,13 +70,14 @@ export const PHASE_OF = {
   "alter-index": "add-constraints",
   // Last among constraints: the keys they reference exist by now.
   "add-foreign-key": "add-constraints",
-  "create-routine": "create-dependants",
-  "replace-routine": "create-dependants",
+  // Views by dependencies, with the routines that had to wait for tables; triggers after.
   "create-view": "create-dependants",
   "replace-view": "create-dependants",
   "create-trigger": "create-dependants",
-  "drop-sequence": "drop-types",
+  // By dependencies, dependants first: routines and domains before the types they use.
+  "drop-routine": "drop-types",
   "drop-domain": "drop-types",
+  "drop-sequence": "drop-types",
   "drop-enum": "drop-types",
   "drop-extension": "drop-types",
   "drop-namespace": "drop-types",

@@ -1,27 +1,16 @@
 /**
- * Views around table changes. PostgreSQL refuses to drop a column, change its type or drop a
- * table while a view reads it, so such views are dropped first and created again afterwards,
- * and so are the views that read those views.
+ * Views around the changes they block. PostgreSQL refuses to drop a column, change its type or
+ * drop a table while a view reads it, to drop a routine while a view calls it, and to drop an
+ * enum (as a rebuild does) while a view casts to it; so such views are dropped first and
+ * created again afterwards, and so are the views that read those views.
  */
 import type { Change } from "../diff/changes.js";
 import { qualifiedKey, sameName, sortByName } from "../schema/names.js";
-import type { ColumnType, QualifiedName, Schema, Table, View } from "../schema/types.js";
+import type { QualifiedName, Schema, Table, View } from "../schema/types.js";
+import { typeIs } from "./dependencies.js";
+import { mentions, NameSet } from "./mentions.js";
 import type { RenameLookup } from "./renames.js";
-
-const WORD = /[\p{L}\p{N}_$]+/gu;
-const words = new WeakMap<View, Set<string>>();
-
-/** Whether the view's text names `name` as a whole word, ignoring case. */
-function mentions(view: View, name: string): boolean {
-  const lower = name.toLowerCase();
-  if (lower.match(WORD)?.[0] !== lower) return view.definition.toLowerCase().includes(lower);
-  let set = words.get(view);
-  if (!set) {
-    set = new Set(view.definition.toLowerCase().match(WORD) ?? []);
-    words.set(view, set);
-  }
-  return set.has(lower);
-}
+import { recreatedRoutines, routineKey } from "./routines.js";
 
 /**
  * Whether `view` reads `name`: from its dependsOn where the inspector filled it, otherwise
@@ -29,12 +18,7 @@ function mentions(view: View, name: string): boolean {
  */
 export function viewReads(view: View, name: QualifiedName): boolean {
   if (view.dependsOn) return view.dependsOn.some((d) => sameName(d, name));
-  return mentions(view, name.name);
-}
-
-function usesType(type: ColumnType, name: QualifiedName): boolean {
-  if (type.kind === "array") return usesType(type.element, name);
-  return type.kind === "named" && sameName(type, name);
+  return mentions(view.definition, name.name);
 }
 
 /** Tables (by their old name) whose change a reading view would block. */
@@ -47,9 +31,17 @@ function blockingTables(changes: readonly Change[], from: Schema, renames: Renam
     else if (c.kind === "drop-column" || (c.kind === "alter-column" && c.what.includes("type"))) block(renames.oldTable(c.table));
     else if (c.kind === "rebuild-enum") rebuilt.push(c.from);
   }
-  const usesRebuilt = (t: Table): boolean => t.columns.some((col) => rebuilt.some((e) => usesType(col.type, e)));
+  const usesRebuilt = (t: Table): boolean => t.columns.some((col) => rebuilt.some((e) => typeIs(col.type, e)));
   for (const t of from.tables) if (usesRebuilt(t)) block(t);
   return [...keys.values()];
+}
+
+/** Names a view must not mention while they change: rebuilt enums, routines dropped and created again. */
+function blockingNames(changes: readonly Change[]): NameSet {
+  const again = recreatedRoutines(changes);
+  return new NameSet(
+    changes.flatMap((c) => (c.kind === "rebuild-enum" ? [c.from.name] : c.kind === "drop-routine" && again.has(routineKey(c.routine)) ? [c.routine.name] : [])),
+  );
 }
 
 /**
@@ -62,7 +54,9 @@ function viewsToRecreate(changes: readonly Change[], from: Schema, to: Schema, r
   const views = sortByName(from.views);
   const affected = new Map<string, View>();
   const blockers = views.filter((v) => dropped.has(qualifiedKey(v)));
-  const reads = (v: View): boolean => tables.some((t) => viewReads(v, t)) || blockers.some((b) => viewReads(v, b));
+  const names = blockingNames(changes);
+  const reads = (v: View): boolean =>
+    tables.some((t) => viewReads(v, t)) || blockers.some((b) => viewReads(v, b)) || names.foundIn(v.definition);
   let grew = true;
   while (grew) {
     grew = false;
