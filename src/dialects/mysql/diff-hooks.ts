@@ -1,5 +1,6 @@
 /** How MySQL compares expressions and definitions that may be spelled differently. */
 import type { DiffHooks } from "../../diff/options.js";
+import { membershipKey } from "./expression-sets.js";
 import { expressionKey, segments } from "./sql-text.js";
 
 /**
@@ -12,8 +13,11 @@ function definitionKey(sql: string): string {
     .join("");
 }
 
-/** The MySQL diff hooks: expressions and definitions compare by their keys. */
+/**
+ * The MySQL diff hooks: expressions and definitions compare by their keys; expressions that test
+ * membership of the same set (IN lists in another order, OR chains of equalities) are equal.
+ */
 export const mysqlDiffHooks: DiffHooks = {
-  sameExpression: (a, b) => expressionKey(a) === expressionKey(b),
+  sameExpression: (a, b) => expressionKey(a) === expressionKey(b) || membershipKey(a) === membershipKey(b),
   sameDefinition: (a, b) => definitionKey(a) === definitionKey(b),
 };

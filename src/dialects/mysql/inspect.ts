@@ -1,5 +1,5 @@
 /**
- * The MySQL/MariaDB inspector: the connected database as IR, with eleven information_schema
+ * The MySQL/MariaDB inspector: the connected database as IR, with twelve information_schema
  * queries whatever the number of tables. Objects get the schema "" so that two databases
  * with different names compare equal.
  */
@@ -11,6 +11,7 @@ import { columnFromRow, tableHead, type TableHead } from "./inspect-columns.js";
 import { checksByTable, foreignKeysByTable, indexesByTable, type InspectedCheck } from "./inspect-keys.js";
 import { routinesFromRows, triggerFromRow, viewFromRow } from "./inspect-objects.js";
 import { groupBy, runQuery, text, type Server } from "./inspect-rows.js";
+import { partitioningByTable } from "./partitions.js";
 import { quoteIdent } from "./quote.js";
 import { segments } from "./sql-text.js";
 
@@ -19,15 +20,15 @@ export async function inspect(conn: Connection, options: InspectOptions = {}): P
   const server = await readServer(conn);
   const excluded = new Set(options.excludeTables ?? []);
   const checksQuery = server.mariadb ? "checks-mariadb" : "checks-mysql";
-  const names = ["tables", "columns", "indexes", "foreign-keys", "foreign-key-rules", checksQuery, "views", "triggers", "routines", "parameters"];
-  const [tables, columns, indexes, foreignKeys, foreignKeyRules, checks, views, triggers, routines, parameters] = await Promise.all(
+  const names = ["tables", "columns", "indexes", "foreign-keys", "foreign-key-rules", checksQuery, "partitions", "views", "triggers", "routines", "parameters"];
+  const [tables, columns, indexes, foreignKeys, foreignKeyRules, checks, partitions, views, triggers, routines, parameters] = await Promise.all(
     names.map((name) => runQuery(conn, `inspect-${name}`)),
   );
   const heads = tables!.map(tableHead).filter((head) => !excluded.has(head.name));
   const known = new Set([...heads.map((head) => head.name), ...views!.map((row) => text(row, "table_name"))]);
   return {
     ...emptySchema("mysql"),
-    tables: assembleTables(heads, server, { columns: columns!, indexes: indexes!, foreignKeys: foreignKeys!, foreignKeyRules: foreignKeyRules!, checks: checks! }),
+    tables: assembleTables(heads, server, { columns: columns!, indexes: indexes!, foreignKeys: foreignKeys!, foreignKeyRules: foreignKeyRules!, checks: checks!, partitions: partitions! }),
     views: views!.map((row) => viewFromRow(row, server, known)).sort(compareNames),
     triggers: triggers!.filter((row) => !excluded.has(text(row, "table_name"))).map(triggerFromRow).sort(compareNames),
     routines: routinesFromRows(routines!, parameters!).sort(compareNames),
@@ -51,6 +52,7 @@ interface TableRows {
   readonly foreignKeys: readonly Row[];
   readonly foreignKeyRules: readonly Row[];
   readonly checks: readonly Row[];
+  readonly partitions: readonly Row[];
 }
 
 function assembleTables(heads: readonly TableHead[], server: Server, rows: TableRows): Table[] {
@@ -59,9 +61,11 @@ function assembleTables(heads: readonly TableHead[], server: Server, rows: Table
   const indexes = indexesByTable(rows.indexes, server);
   const foreignKeys = foreignKeysByTable(rows.foreignKeys, rows.foreignKeyRules, server);
   const checks = checksByTable(rows.checks, server);
+  const partitioning = partitioningByTable(rows.partitions);
   return heads
     .map((head): Table => {
       const keys = indexes.get(head.name);
+      const partitioned = partitioning.get(head.name);
       const [tableColumns, tableChecks] = foldColumnChecks(
         (columns.get(head.name) ?? []).map((row) => columnFromRow(row, byName.get(head.name), server)),
         checks.get(head.name) ?? [],
@@ -76,6 +80,7 @@ function assembleTables(heads: readonly TableHead[], server: Server, rows: Table
         checks: tableChecks,
         indexes: keys?.indexes ?? [],
         ...(head.comment ? { comment: head.comment } : {}),
+        ...(partitioned ? { partitioning: partitioned } : {}),
         attrs: head.attrs,
       };
     })

@@ -11,11 +11,13 @@
  *   for it, named after the key, so a schema that leaves it out compares equal to the server.
  * - Expressions lose character set introducers and outer parentheses (MySQL 8 prints both).
  * - MariaDB's column-level checks live on their column ("mariadb.check"), see inspect.ts.
+ * - Partitioning is the PARTITION BY body in one canonical text (partitions.ts).
  */
 import { compareStrings, sortByName } from "../../schema/names.js";
-import type { Attrs, Check, Column, ForeignKey, Index, IndexPart, Routine, Schema, Table, Trigger, View } from "../../schema/types.js";
+import type { Attrs, Check, Column, ForeignKey, Index, IndexPart, Partitioning, Routine, Schema, Table, Trigger, View } from "../../schema/types.js";
 import { canonicalType, charsetOf, isCharacterType } from "./column-types.js";
 import { canonicalDefault, canonicalNow } from "./defaults.js";
+import { canonicalPartitionBy } from "./partitions.js";
 import { stripIntroducers, stripOuterParens } from "./sql-text.js";
 
 /** Rewrites a schema into the form MySQL reports. */
@@ -59,9 +61,14 @@ function normalizeTable(table: Table): Table {
     checks: sortChecks(table.checks.map((check): Check => ({ ...check, expression: canonicalExpression(check.expression) }))),
     indexes: sortParts([...indexes, ...implicitForeignKeyIndexes(foreignKeys, indexes, primaryKey?.columns)]),
     ...(comment ? { comment } : {}),
-    ...(partitioning ? { partitioning } : {}),
+    ...(partitioning ? { partitioning: normalizePartitioning(partitioning) } : {}),
     attrs: sortAttrs(attrs),
   };
+}
+
+function normalizePartitioning(partitioning: Partitioning): Partitioning {
+  const { by, of } = partitioning;
+  return { ...(by !== undefined ? { by: canonicalPartitionBy(by) } : {}), ...(of ? { of } : {}) };
 }
 
 interface ColumnContext {

@@ -3,21 +3,22 @@
  * group of clauses it may share a statement with, and its clauses with a rank that orders
  * them inside one statement (drops before adds, foreign keys last).
  */
-import { assertNever, type Change } from "../../diff/changes.js";
+import { assertNever, type Change, type TableAspect } from "../../diff/changes.js";
 import { ShaleError } from "../../errors.js";
 import type { Column, ForeignKey, Index, QualifiedName, Table } from "../../schema/types.js";
 import { isCharacterType } from "./column-types.js";
 import { quoteIdent } from "./quote.js";
 import type { RenderState } from "./render-state.js";
+import { alterPartitioning, rejectPartitionOf } from "./partitions.js";
 import { charsetOptions, checkDefinition, columnDefinition, columnList, foreignKeyDefinition, indexDefinition, indexVisibility, optionWord } from "./render-definitions.js";
 import { stringLiteral } from "./sql-text.js";
 
 /**
  * Which clauses may share one ALTER TABLE. Foreign key drops go alone, before whatever drops
  * the index they use; renames go alone, as MySQL resolves the other clauses of a statement
- * against the names from before it.
+ * against the names from before it; ADD/DROP PARTITION go alone, as MySQL requires.
  */
-type AlterGroup = "drop-foreign-key" | "rename" | "main";
+type AlterGroup = "drop-foreign-key" | "rename" | "partition" | "main";
 
 /** One clause of an ALTER TABLE. */
 export interface Clause {
@@ -26,6 +27,10 @@ export interface Clause {
   readonly rank: number;
   /** It adds a FULLTEXT index; InnoDB builds one per statement only. */
   readonly fulltext?: boolean;
+  /** A partitioning option: written after all other clauses, without a comma. */
+  readonly trailing?: boolean;
+  /** It deletes rows whatever the plan step says (DROP PARTITION). */
+  readonly destructive?: boolean;
 }
 
 /** The clauses a table-level change contributes to an ALTER TABLE. */
@@ -116,7 +121,7 @@ export function alterPiece(change: TableLevelChange, state: RenderState): AlterP
     case "alter-index":
       return piece(change.table, alterIndex(change.from, change.to));
     case "alter-table":
-      return piece(change.to, alterTable(change.from, change.to, change.what));
+      return alterTablePiece(change.from, change.to, change.what);
     default:
       return assertNever(change);
   }
@@ -186,16 +191,26 @@ function alterIndex(from: Index, to: Index): Clause[] {
 }
 
 /**
+ * Table options and partitioning. Appended or removed RANGE/LIST partitions go in an ALTER
+ * TABLE of their own when nothing else about the table's options changes; any other change of
+ * partitioning partitions the table again, after the other clauses of its statement.
+ */
+function alterTablePiece(from: Table, to: Table, what: readonly TableAspect[]): AlterPiece {
+  const clauses = alterTable(from, to, what);
+  if (!what.includes("partitioning")) return piece(to, clauses);
+  rejectPartitionOf(from);
+  rejectPartitionOf(to);
+  const change = alterPartitioning(from.partitioning, to.partitioning, clauses.length === 0);
+  const clause: Clause = { sql: change.sql, rank: OPTION, ...(change.alone ? {} : { trailing: true }), ...(change.destructive ? { destructive: true } : {}) };
+  return piece(to, [...clauses, clause], change.alone ? "partition" : "main");
+}
+
+/**
  * Table options. A new default character set or collation does not convert existing columns,
  * so the columns that follow the table default are modified to the new one in the same statement.
  */
-function alterTable(from: Table, to: Table, what: readonly string[]): Clause[] {
+function alterTable(from: Table, to: Table, what: readonly TableAspect[]): Clause[] {
   const clauses: Clause[] = [];
-  if (what.includes("partitioning")) {
-    throw new ShaleError("SHALE_E_UNSUPPORTED_CHANGE", `Changing the partitioning of ${to.name} is not supported on MySQL.`, {
-      hint: "Repartition the table with a hand-written migration.",
-    });
-  }
   if (what.includes("comment")) clauses.push({ sql: `COMMENT=${stringLiteral(to.comment ?? "")}`, rank: OPTION });
   if (!what.includes("attrs")) return clauses;
   const [a, b] = [from.attrs ?? {}, to.attrs ?? {}];

@@ -7,6 +7,7 @@ import { ShaleError } from "../../errors.js";
 import type { Check, Column, ForeignKey, Index, IndexPart, QualifiedName, ReferentialAction, Table } from "../../schema/types.js";
 import { renderColumnType } from "./column-types.js";
 import { isLiteralDefault } from "./defaults.js";
+import { rejectPartitionOf } from "./partitions.js";
 import { quoteIdent } from "./quote.js";
 import { isParenthesised, stringLiteral } from "./sql-text.js";
 
@@ -142,13 +143,9 @@ export function charsetOptions(table: Table): string[] {
   return options;
 }
 
-/** CREATE TABLE with every part inline: columns, primary key, indexes, checks, foreign keys. */
+/** CREATE TABLE with every part inline: columns, primary key, indexes, checks, foreign keys, partitioning. */
 export function createTableSql(table: Table): string {
-  if (table.partitioning) {
-    throw new ShaleError("SHALE_E_UNSUPPORTED_CHANGE", `Partitioned tables are not supported on MySQL (table ${table.name}).`, {
-      hint: "Create the partitioned table with a hand-written migration.",
-    });
-  }
+  rejectPartitionOf(table);
   const lines = [
     ...table.columns.map(columnDefinition),
     ...(table.primaryKey ? [`PRIMARY KEY ${columnList(table.primaryKey.columns)}`] : []),
@@ -158,5 +155,6 @@ export function createTableSql(table: Table): string {
     ...table.foreignKeys.map(foreignKeyDefinition),
   ];
   const options = tableOptions(table);
-  return `CREATE TABLE ${qualified(table)} (\n  ${lines.join(",\n  ")}\n)${options.length > 0 ? ` ${options.join(" ")}` : ""}`;
+  const partitioning = table.partitioning?.by ? `\nPARTITION BY ${table.partitioning.by}` : "";
+  return `CREATE TABLE ${qualified(table)} (\n  ${lines.join(",\n  ")}\n)${options.length > 0 ? ` ${options.join(" ")}` : ""}${partitioning}`;
 }

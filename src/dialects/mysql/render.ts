@@ -5,13 +5,16 @@
  * on the same table merge into one ALTER TABLE whose `steps` lists them all, except where
  * MySQL cannot combine them: foreign key drops run in a statement of their own before the
  * index or column they use goes; renames run alone; InnoDB builds one FULLTEXT index per
- * statement. Inside a statement, drops come before adds and a foreign key after its index.
+ * statement; ADD/DROP PARTITION run alone. Inside a statement, drops come before adds and a
+ * foreign key after its index; partitioning options come last, without a comma. An index
+ * whose name only changes case is renamed instead of rebuilt (render-case-renames.ts).
  */
 import { qualifiedKey } from "../../schema/names.js";
 import type { Plan } from "../../plan/types.js";
 import type { Schema } from "../../schema/types.js";
 import type { RenderedStatement } from "../dialect.js";
 import { alterPiece, isTableLevel, type AlterPiece, type Clause } from "./render-alter.js";
+import { caseOnlyRenames } from "./render-case-renames.js";
 import { qualified } from "./render-definitions.js";
 import { objectStatements } from "./render-objects.js";
 import { renderOrder } from "./render-order.js";
@@ -33,22 +36,27 @@ export function render(plan: Plan, from: Schema, to: Schema): RenderedStatement[
     if (batch) out.push(batchStatement(batch));
     batch = undefined;
   };
-  for (const index of renderOrder(plan.steps)) {
+  const order = renderOrder(plan.steps);
+  const caseRenames = caseOnlyRenames(plan.steps, order);
+  const renamed = new Set([...caseRenames.values()].map((r) => r.create));
+  for (const index of order) {
     const step = plan.steps[index]!;
     const change = step.change;
+    if (renamed.has(index)) continue;
     if (!isTableLevel(change)) {
       flush();
       for (const sql of objectStatements(change, state)) out.push({ sql, steps: [index], destructive: step.destructive });
       continue;
     }
-    const piece = alterPiece(change, state);
+    const caseRename = caseRenames.get(index);
+    const piece = caseRename?.piece ?? alterPiece(change, state);
     if (!batch || !canJoin(batch, piece)) {
       flush();
       batch = { piece, clauses: [], steps: [], destructive: false };
     }
     batch.clauses.push(...piece.clauses);
-    batch.steps.push(index);
-    batch.destructive ||= step.destructive;
+    batch.steps.push(index, ...(caseRename ? [caseRename.create] : []));
+    batch.destructive ||= step.destructive || piece.clauses.some((c) => c.destructive === true);
   }
   flush();
   return out;
@@ -61,12 +69,16 @@ function canJoin(batch: Batch, piece: AlterPiece): boolean {
 
 function batchStatement(batch: Batch): RenderedStatement {
   const seen = new Set<string>();
-  const clauses = batch.clauses
+  const sorted = batch.clauses
     .map((clause, order) => ({ clause, order }))
     .sort((a, b) => a.clause.rank - b.clause.rank || a.order - b.order)
-    .map(({ clause }) => clause.sql)
-    .filter((sql) => !seen.has(sql) && seen.add(sql));
+    .map(({ clause }) => clause)
+    .filter((clause) => !seen.has(clause.sql) && seen.add(clause.sql));
+  const clauses = sorted.filter((c) => !c.trailing).map((c) => c.sql);
+  const trailing = sorted.filter((c) => c.trailing).map((c) => c.sql);
   const head = `ALTER TABLE ${qualified(batch.piece.table)}`;
-  const sql = clauses.length === 1 ? `${head} ${clauses[0]}` : `${head}\n  ${clauses.join(",\n  ")}`;
+  const listed = clauses.length === 0 ? "" : clauses.length === 1 && trailing.length === 0 ? ` ${clauses[0]}` : `\n  ${clauses.join(",\n  ")}`;
+  const tail = trailing.map((sql) => (clauses.length === 0 ? ` ${sql}` : `\n  ${sql}`)).join("");
+  const sql = `${head}${listed}${tail}`;
   return { sql, steps: [...batch.steps].sort((a, b) => a - b), destructive: batch.destructive };
 }

@@ -6,33 +6,9 @@
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
-import { diffSchemas, type SchemaDiff } from "../../../src/api/schema-diff.js";
-import type { DiffOptions } from "../../../src/diff/options.js";
 import { explicitRenames } from "../../../src/diff/rename-strategy.js";
 import { describeEachDialect } from "../../support/databases.js";
-import { apply, assertConverged, inspect, my, script, withDatabases } from "./schema-helpers.js";
-
-type Options = Omit<DiffOptions, "hooks">;
-
-/** A → B and back, converging both ways; returns the forward diff. */
-async function roundTrip(a: string, b: string, forward: Options = {}, backward: Options = {}): Promise<SchemaDiff> {
-  return withDatabases([a, b], async ([dbA, dbB]) => {
-    const irA = await inspect(dbA!.conn);
-    const irB = await inspect(dbB!.conn);
-    const there = diffSchemas(my, irA, irB, forward);
-    assert.ok(there.changes.length > 0, "A and B should differ");
-    await apply(dbA!.conn, there.statements);
-    await assertConverged(dbA!.conn, irB, there);
-    const back = diffSchemas(my, await inspect(dbA!.conn), irA, backward);
-    await apply(dbA!.conn, back.statements);
-    await assertConverged(dbA!.conn, irA, back);
-    return there;
-  });
-}
-
-function alters(d: SchemaDiff, table: string): string[] {
-  return d.statements.map((s) => s.sql).filter((sql) => sql.startsWith(`ALTER TABLE \`${table}\``));
-}
+import { alters, roundTrip, script } from "./schema-helpers.js";
 
 describeEachDialect("MySQL alterations", (dialect) => {
   if (dialect !== "mysql") return;

@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { diffSchemas, inspectSchema, type SchemaDiff } from "../../../src/api/schema-diff.js";
+import type { DiffOptions } from "../../../src/diff/options.js";
 import type { Connection, RenderedStatement } from "../../../src/dialects/dialect.js";
 import { mysqlDialect } from "../../../src/dialects/mysql/index.js";
 import type { Schema, Table } from "../../../src/schema/types.js";
@@ -88,4 +89,28 @@ export function table(schema: Schema, name: string): Table {
   const found = schema.tables.find((t) => t.name === name);
   assert.ok(found, `table ${name} not inspected`);
   return found;
+}
+
+/** Options of a diff in a round trip (the hooks are the dialect's). */
+export type RoundTripOptions = Omit<DiffOptions, "hooks">;
+
+/** Loads A and B, then A → B and back, converging both ways; returns the forward diff. */
+export async function roundTrip(a: string, b: string, forward: RoundTripOptions = {}, backward: RoundTripOptions = {}): Promise<SchemaDiff> {
+  return withDatabases([a, b], async ([dbA, dbB]) => {
+    const irA = await inspect(dbA!.conn);
+    const irB = await inspect(dbB!.conn);
+    const there = diffSchemas(my, irA, irB, forward);
+    assert.ok(there.changes.length > 0, "A and B should differ");
+    await apply(dbA!.conn, there.statements);
+    await assertConverged(dbA!.conn, irB, there);
+    const back = diffSchemas(my, await inspect(dbA!.conn), irA, backward);
+    await apply(dbA!.conn, back.statements);
+    await assertConverged(dbA!.conn, irA, back);
+    return there;
+  });
+}
+
+/** The ALTER TABLE statements of a diff on one table. */
+export function alters(d: SchemaDiff, table: string): string[] {
+  return d.statements.map((s) => s.sql).filter((sql) => sql.startsWith(`ALTER TABLE \`${table}\``));
 }
