@@ -48,7 +48,6 @@ write(
 );
 write(`db/migrations/${newest("U")}`, "DROP INDEX posts_user_id;\nDROP TABLE posts;\n");
 write("db/seeds/R__demo_users.sql", "INSERT INTO users (id, email, name) VALUES (1, 'ada@example.com', 'Ada')\n  ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name;\n");
-shale("status");
 shale("migrate", "--dry-run");
 shale("migrate");
 shale("seed");

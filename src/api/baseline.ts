@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import { resolveTarget } from "../config/resolve.js";
+import type { DialectName } from "../dialects/url.js";
 import { ShaleError } from "../errors.js";
 import { newHistoryRow, nextRank } from "../migrate/history.js";
 import { parseVersion } from "../migrate/version.js";
@@ -31,6 +32,8 @@ export interface BaselineResult {
   readonly version: string;
   readonly dryRun: boolean;
   readonly sql: readonly string[];
+  /** The dialect `sql` is written in, which decides how a script of it is terminated. */
+  readonly dialect: DialectName;
   /** With fromDb: the migration file (relative to cwd) and its text; under dry run it was not written. */
   readonly file?: { readonly path: string; readonly text: string };
 }
@@ -46,7 +49,7 @@ export async function baseline(options: BaselineOptions = {}): Promise<BaselineR
   const cwd = options.cwd ?? process.cwd();
   const config = options.fromDb ? await loadConfig({ cwd, ...(options.config ? { configPath: options.config } : {}) }) : undefined;
   const path = config ? baselineFile(config, options, version.text, cwd) : undefined;
-  return withSession(options, { lock: !dryRun }, async (session) => {
+  return withSession(options, { lock: !dryRun, create: true }, async (session) => {
     const sql: string[] = [];
     await ensureHistory(session, dryRun ? sql : undefined);
     const rows = await session.history.read();
@@ -64,7 +67,7 @@ export async function baseline(options: BaselineOptions = {}): Promise<BaselineR
     );
     if (dryRun) sql.push(insert);
     else await session.conn.exec(insert);
-    return { context: session.target.context.name, version: version.text, dryRun, sql, ...(file ? { file } : {}) };
+    return { context: session.target.context.name, dialect: session.dialect.name, version: version.text, dryRun, sql, ...(file ? { file } : {}) };
   });
 }
 

@@ -1,4 +1,5 @@
 /** `clean`: drops every object in the context's schemas, history table included. */
+import type { DialectName } from "../dialects/url.js";
 import { refuseProtected } from "./protect.js";
 import { withSession, type Session, type WriteOptions } from "./session.js";
 
@@ -14,6 +15,8 @@ export interface CleanResult {
   readonly dryRun: boolean;
   /** The statements run (or, under dry run, that would run). */
   readonly sql: readonly string[];
+  /** The dialect `sql` is written in, which decides how a script of it is terminated. */
+  readonly dialect: DialectName;
 }
 
 /** Drops every object in the target schemas. Refused on a protected environment. */
@@ -29,5 +32,5 @@ export async function cleanIn(session: Session, dryRun: boolean, allowProtected:
   const sql = await session.dialect.planClean(session.conn, schemas);
   // One statement at a time: MySQL and SQLite need their foreign-key switches outside a transaction.
   if (!dryRun) for (const statement of sql) await session.conn.exec(statement);
-  return { context: session.target.context.name, schemas, dryRun, sql };
+  return { context: session.target.context.name, dialect: session.dialect.name, schemas, dryRun, sql };
 }

@@ -2,6 +2,7 @@
  * `mark-applied` and `unmark`: record migrations as applied without running them
  * (Django's --fake), or remove their records, after a person has checked the schema.
  */
+import type { DialectName } from "../dialects/url.js";
 import { ShaleError } from "../errors.js";
 import { fileIdentity, newHistoryRow, nextRank, typeOfFile } from "../migrate/history.js";
 import { computeStatus } from "../migrate/state.js";
@@ -21,13 +22,15 @@ export interface MarkResult {
   readonly versions: readonly string[];
   readonly dryRun: boolean;
   readonly sql: readonly string[];
+  /** The dialect `sql` is written in, which decides how a script of it is terminated. */
+  readonly dialect: DialectName;
 }
 
 /** Records migrations as applied without running them. */
 export async function markApplied(options: MarkOptions): Promise<MarkResult> {
   const dryRun = options.dryRun ?? false;
   requireSelection(options, "mark-applied");
-  return withSession(options, { lock: !dryRun }, async (session) => {
+  return withSession(options, { lock: !dryRun, create: true }, async (session) => {
     const set = readMigrations(session);
     const rows = await session.history.read();
     const report = computeStatus(set, rows);
@@ -62,7 +65,7 @@ export async function markApplied(options: MarkOptions): Promise<MarkResult> {
       );
     }
     if (!dryRun) await session.conn.execAtomic(sql);
-    return { context: session.target.context.name, versions: chosen.map((m) => m.version!), dryRun, sql };
+    return { context: session.target.context.name, dialect: session.dialect.name, versions: chosen.map((m) => m.version!), dryRun, sql };
   });
 }
 
@@ -92,7 +95,7 @@ export async function unmark(options: MarkOptions): Promise<MarkResult> {
     }
     const sql = chosen.map((r) => session.history.deleteSql(r.installedRank));
     if (!dryRun && sql.length) await session.conn.execAtomic(sql);
-    return { context: session.target.context.name, versions: chosen.map((r) => r.version!), dryRun, sql };
+    return { context: session.target.context.name, dialect: session.dialect.name, versions: chosen.map((r) => r.version!), dryRun, sql };
   });
 }
 

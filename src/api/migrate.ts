@@ -3,6 +3,7 @@
  * repeatables. Every file is read, split and loaded before the first one runs, so a bad
  * file stops the run with nothing applied.
  */
+import type { DialectName } from "../dialects/url.js";
 import { ShaleError } from "../errors.js";
 import { applyJob, type Job, type ScriptBody } from "../migrate/apply.js";
 import { checksumOfStatements } from "../migrate/checksum.js";
@@ -42,11 +43,13 @@ export interface MigrateResult {
   readonly dryRun: boolean;
   /** Under dry run: every statement the run would execute, in order. */
   readonly sql: readonly string[];
+  /** The dialect `sql` is written in, which decides how a script of it is terminated. */
+  readonly dialect: DialectName;
 }
 
 /** Applies pending migrations. */
 export async function migrate(options: MigrateOptions = {}): Promise<MigrateResult> {
-  return withSession(options, { lock: !options.dryRun }, (session) => migrateIn(session, options));
+  return withSession(options, { lock: !options.dryRun, create: true }, (session) => migrateIn(session, options));
 }
 
 /**
@@ -89,6 +92,7 @@ export async function migrateIn(session: Session, options: MigrateOptions, sql: 
   const lastApplied = [...applied].reverse().find((a) => a.version !== null)?.version ?? null;
   return {
     context: session.target.context.name,
+    dialect: session.dialect.name,
     applied,
     current: dryRun ? maxVersion(report.current, lastApplied) : computeStatus(set, await session.history.read()).current,
     dryRun,

@@ -2,6 +2,7 @@
  * `repair`: after a person has reviewed things, removes failed entries and realigns the
  * recorded checksums (and descriptions) of applied migrations with their files.
  */
+import type { DialectName } from "../dialects/url.js";
 import { computeStatus } from "../migrate/state.js";
 import { readMigrations } from "./checks.js";
 import { withSession, type WriteOptions } from "./session.js";
@@ -15,6 +16,8 @@ export interface RepairResult {
   readonly missing: readonly string[];
   readonly dryRun: boolean;
   readonly sql: readonly string[];
+  /** The dialect `sql` is written in, which decides how a script of it is terminated. */
+  readonly dialect: DialectName;
 }
 
 /** Removes failed entries and realigns checksums. */
@@ -38,6 +41,6 @@ export async function repair(options: WriteOptions = {}): Promise<RepairResult> 
     }
     if (!dryRun && sql.length) await session.conn.execAtomic(sql);
     const missing = report.migrations.filter((m) => m.state === "missing").map((m) => m.script);
-    return { context: session.target.context.name, removedFailed, realigned, missing, dryRun, sql };
+    return { context: session.target.context.name, dialect: session.dialect.name, removedFailed, realigned, missing, dryRun, sql };
   });
 }

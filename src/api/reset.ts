@@ -1,4 +1,5 @@
 /** `reset`: clean, migrate and seed in one run, under one lock. Refused on a protected environment. */
+import type { DialectName } from "../dialects/url.js";
 import type { CleanResult } from "./clean.js";
 import { readMigrationFolder } from "../migrate/source.js";
 import { readMigrations } from "./checks.js";
@@ -21,19 +22,21 @@ export interface ResetResult {
   readonly seed: SeedResult;
   readonly dryRun: boolean;
   readonly sql: readonly string[];
+  /** The dialect `sql` is written in, which decides how a script of it is terminated. */
+  readonly dialect: DialectName;
 }
 
 /** Drops everything, then applies every migration and seed. */
 export async function reset(options: ResetOptions = {}): Promise<ResetResult> {
   const dryRun = options.dryRun ?? false;
-  return withSession(options, { lock: !dryRun }, async (session) => {
+  return withSession(options, { lock: !dryRun, create: true }, async (session) => {
     refuseProtected(session.target, "reset", { allowProtected: options.allowProtected ?? false, dryRun });
     if (!dryRun) await loadEverything(session);
     const cleaned = await cleanIn(session, dryRun, options.allowProtected ?? false);
     const sql: string[] = [...cleaned.sql];
     const migrated = await migrateIn(session, { dryRun }, sql, true);
-    const seeded = await seedIn(session, dryRun, dryRun ? sql : [], true);
-    return { context: session.target.context.name, clean: cleaned, migrate: migrated, seed: seeded, dryRun, sql };
+    const seeded = await seedIn(session, dryRun, dryRun ? sql : [], { migrated: migrated.applied.length });
+    return { context: session.target.context.name, dialect: session.dialect.name, clean: cleaned, migrate: migrated, seed: seeded, dryRun, sql };
   });
 }
 

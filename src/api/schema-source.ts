@@ -14,6 +14,7 @@ import { parseDatabaseUrl, type DatabaseUrl } from "../dialects/url.js";
 import { ShaleError } from "../errors.js";
 import type { Schema } from "../schema/types.js";
 import { inspectSchema } from "./schema-diff.js";
+import { requireSqliteFile } from "./sqlite-file.js";
 
 /** One side of a diff: the database and how reports name it (password masked). */
 export interface LiveSource {
@@ -51,14 +52,6 @@ export async function readLiveSchema(url: DatabaseUrl, config: LoadedConfig): Pr
   } finally {
     await conn.close().catch(() => undefined);
   }
-}
-
-/** Opening a missing SQLite file would create it, and a typo would then read as an empty schema. */
-export function requireSqliteFile(url: DatabaseUrl): void {
-  if (url.dialect !== "sqlite" || url.file === undefined || url.file === ":memory:" || existsSync(url.file)) return;
-  throw new ShaleError("SHALE_E_DATABASE_NOT_FOUND", `The SQLite database ${url.file} does not exist`, {
-    hint: "Check the path in the URL; shale reads schemas only from existing databases",
-  });
 }
 
 /** What `--from` or `--to` names: a database URL or `env:NAME`; folders and schema files are refused for now. */

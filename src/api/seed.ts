@@ -2,6 +2,7 @@
  * `seed`: applies the seeds folder, repeatable files run again whenever they change and
  * recorded with type `seed`. Never run by `migrate`.
  */
+import type { DialectName } from "../dialects/url.js";
 import { applyJob, type Job } from "../migrate/apply.js";
 import { fileIdentity, newHistoryRow, nextRank } from "../migrate/history.js";
 import { readMigrationFolder } from "../migrate/source.js";
@@ -18,23 +19,29 @@ export interface SeedResult {
   readonly unchanged: readonly string[];
   readonly dryRun: boolean;
   readonly sql: readonly string[];
+  /** The dialect `sql` is written in, which decides how a script of it is terminated. */
+  readonly dialect: DialectName;
 }
 
 /** Applies new or changed seeds. */
 export async function seed(options: WriteOptions = {}): Promise<SeedResult> {
   const dryRun = options.dryRun ?? false;
-  return withSession(options, { lock: !dryRun }, (session) => seedIn(session, dryRun));
+  return withSession(options, { lock: !dryRun, create: true }, (session) => seedIn(session, dryRun));
 }
 
-/** `seed` inside an open session (also the last step of `reset`, where `afterClean` says history is empty). */
-export async function seedIn(session: Session, dryRun: boolean, sql: string[] = [], afterClean = false): Promise<SeedResult> {
+/**
+ * `seed` inside an open session (also the last step of `reset`, where `afterClean` says the
+ * history was cleaned and how many rows the migrate step recorded since, which a dry run
+ * cannot read back).
+ */
+export async function seedIn(session: Session, dryRun: boolean, sql: string[] = [], afterClean?: { readonly migrated: number }): Promise<SeedResult> {
   const set = readMigrationFolder(session.target.context.seeds, { allowMissing: true, repeatableOnly: true });
-  const simulated = afterClean && dryRun;
+  const simulated = afterClean !== undefined && dryRun;
   if (!simulated) await ensureHistory(session, dryRun ? sql : undefined);
   const rows = simulated ? [] : await session.history.read();
   const states = repeatableStatus(set.repeatable, rows, new Set(["seed"]), "seed");
   const todo = states.filter((s) => s.state === "pending" || s.state === "failed").map((s) => s.file!);
-  let rank = nextRank(rows);
+  let rank = simulated ? afterClean.migrated + 1 : nextRank(rows);
   const jobs: Job[] = [];
   for (const file of todo) {
     const body = await loadBody(session, file, "up");
@@ -48,5 +55,5 @@ export async function seedIn(session: Session, dryRun: boolean, sql: string[] = 
     applied.push({ script: job.file.script, version: null, type: "seed", ms });
   }
   const unchanged = states.filter((s) => s.state === "applied").map((s) => s.script);
-  return { context: session.target.context.name, applied, unchanged, dryRun, sql };
+  return { context: session.target.context.name, dialect: session.dialect.name, applied, unchanged, dryRun, sql };
 }

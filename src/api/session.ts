@@ -11,6 +11,7 @@ import { loadDialect } from "../dialects/load.js";
 import type { ApplyEnv } from "../migrate/apply.js";
 import { HistoryStore } from "../migrate/history.js";
 import { ignoreEvents, type EventListener } from "../migrate/events.js";
+import { createdFileUnused, removeCreatedFile, requireSqliteFile, sqliteFileToCreate } from "./sqlite-file.js";
 
 /** Options every operation takes (SPEC: --config, --env, --context, --url). */
 export interface TargetOptions {
@@ -57,16 +58,24 @@ export async function describeTarget(options: TargetOptions): Promise<{ environm
   return { environment: target.environment.name, context: target.context.name, url: target.url.redacted, protected: target.environment.protected };
 }
 
+/**
+ * How a session uses its database: `lock` takes the run lock (operations that write);
+ * `create` lets a missing SQLite file be created (operations that build a database).
+ */
+export interface SessionMode {
+  readonly lock: boolean;
+  readonly create?: boolean;
+}
+
 /** Opens a session, runs `fn`, and always closes the connection (and releases the lock). */
-export async function withSession<T>(
-  options: TargetOptions,
-  mode: { readonly lock: boolean },
-  fn: (session: Session) => Promise<T>,
-): Promise<T> {
+export async function withSession<T>(options: TargetOptions, mode: SessionMode, fn: (session: Session) => Promise<T>): Promise<T> {
   const target = await resolveOptions(options);
+  if (!mode.create) requireSqliteFile(target.url);
+  const created = sqliteFileToCreate(target.url);
   const dialect = await loadDialect(target.dialect);
   const conn = await dialect.connect(target.url);
   let lock: HeldLock | undefined;
+  let failed = true;
   try {
     const schema = target.context.schemas?.[0];
     const history = new HistoryStore(conn, dialect, { ...(schema && dialect.capabilities.schemas ? { schema } : {}), name: target.context.historyTable });
@@ -81,10 +90,15 @@ export async function withSession<T>(
         clearTimeout(waiting);
       }
     }
-    return await fn({ target, dialect, conn, history, installedBy: target.url.user ?? safeUserName(), emit });
+    const result = await fn({ target, dialect, conn, history, installedBy: target.url.user ?? safeUserName(), emit });
+    failed = false;
+    return result;
   } finally {
+    // Decided while the run lock is still held, so that no other run has written meanwhile.
+    const unused = created !== undefined && (await createdFileUnused(conn, target.context.historyTable, failed));
     if (lock) await lock.release().catch(() => undefined);
     await conn.close().catch(() => undefined);
+    if (created !== undefined && unused) removeCreatedFile(created);
   }
 }
 

@@ -2,6 +2,7 @@
  * `undo`: reverts applied migrations, newest first, with their U files or TypeScript
  * `down`. Every undo is found and loaded before the first one runs.
  */
+import type { DialectName } from "../dialects/url.js";
 import { ShaleError } from "../errors.js";
 import { applyJob, type Job } from "../migrate/apply.js";
 import type { HistoryRow } from "../migrate/history.js";
@@ -28,6 +29,8 @@ export interface UndoResult {
   readonly reverted: readonly AppliedScript[];
   readonly dryRun: boolean;
   readonly sql: readonly string[];
+  /** The dialect `sql` is written in, which decides how a script of it is terminated. */
+  readonly dialect: DialectName;
 }
 
 /** Reverts applied migrations. */
@@ -75,7 +78,7 @@ export async function undo(options: UndoOptions = {}): Promise<UndoResult> {
       const row = pairs[i]!.row;
       reverted.push({ script: job.file.script, version: row.version, type: row.type, ms });
     }
-    return { context: session.target.context.name, reverted, dryRun, sql };
+    return { context: session.target.context.name, dialect: session.dialect.name, reverted, dryRun, sql };
   });
 }
 

@@ -82,18 +82,22 @@ function statementComments(statement: RenderedStatement, steps: readonly PlanSte
 }
 
 /**
- * The statement with its terminator. The mysql client ends a statement at the first `;`
- * outside quotes, so a trigger or routine body (and anything else holding a `;`) goes
- * between DELIMITER lines; psql and sqlite3 already read such bodies whole.
+ * The statement with its terminator, as the database's own client reads it; dry runs print
+ * their statements through this too. The mysql client ends a statement at the first `;`
+ * outside quotes and comments, so a trigger or routine body (or anything else with such a
+ * `;`) goes between DELIMITER lines; psql and sqlite3 already read such bodies whole.
  */
-function terminated(sql: string, dialect: SchemaDialect): string[] {
+export function terminated(sql: string, dialect: SchemaDialect): string[] {
   const text = sql.replace(/\s*;?\s*$/, "");
   // A line comment at the end (a routine body's last line) would swallow a terminator on its line.
-  const sep = /--[^\n]*$/.test(text) ? "\n" : "";
-  if (dialect !== "mysql" || !text.includes(";")) return [`${text}${sep};`];
+  const sep = (dialect === "mysql" ? /(--|#)[^\n]*$/ : /--[^\n]*$/).test(text) ? "\n" : "";
+  if (dialect !== "mysql" || !text.replace(MYSQL_NOT_CODE, "").includes(";")) return [`${text}${sep};`];
   const delimiter = ["$$", "//", "$$$$", "@@"].find((d) => !text.includes(d)) ?? "$$";
   return [`DELIMITER ${delimiter}`, `${text}${sep}${delimiter}`, "DELIMITER ;"];
 }
+
+/** Quoted text and comments, where the mysql client looks for no `;`; executable comments (`/*!`) are code to it. */
+const MYSQL_NOT_CODE = /'(?:[^'\\]|\\[^])*'|"(?:[^"\\]|\\[^])*"|`[^`]*`|\/\*(?!M?!)[^]*?\*\/|#[^\n]*|--(?=\s|$)[^\n]*/g;
 
 /**
  * Text safe inside a `--` comment: a line break in a name would end the comment and let the

@@ -296,6 +296,8 @@ describe("shale output without a database", () => {
 
   it("colours a terminal, and not when NO_COLOR is set", { skip: hasScript ? false : "util-linux script is not installed" }, async () => {
     const project = createProject(`sqlite:${join(dir, "app.db")}`, FILES);
+    // status reads only an existing database.
+    new Database(join(dir, "app.db")).close();
     try {
       const url = `sqlite:${join(dir, "app.db")}`;
       const { code, output } = runOnTerminal(project.dir, ["status", "--url", url], {});
@@ -322,6 +324,8 @@ describe("shale output without a database", () => {
 
   it("no colour when stdout is not a terminal, whatever TERM says", async () => {
     const project = createProject(`sqlite:${join(dir, "app.db")}`, FILES);
+    // status reads only an existing database.
+    new Database(join(dir, "app.db")).close();
     try {
       const run = await runShale(["status", "--url", `sqlite:${join(dir, "app.db")}`], { cwd: project.dir, env: { TERM: "xterm-256color" } });
       assertExit(run, 0);

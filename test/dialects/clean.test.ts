@@ -1,10 +1,11 @@
 /** `clean` on every dialect: a messy schema is emptied completely, and nothing else is touched. */
 import assert from "node:assert/strict";
-import { after, before, it } from "node:test";
+import { before, it } from "node:test";
 import type { Connection, Dialect } from "../../src/dialects/dialect.js";
 import { loadDialect } from "../../src/dialects/load.js";
 import type { DialectName } from "../../src/dialects/url.js";
-import { connectTestDatabase, createTestDatabase, describeEachDialect, type TestDatabase } from "../support/databases.js";
+import { describeEachDialect } from "../support/databases.js";
+import { useDatabaseProject } from "../support/fixture.js";
 
 /** A schema with foreign-key cycles, views on views, routines, triggers and awkward names. */
 const MESSY: Record<DialectName, string[]> = {
@@ -92,59 +93,51 @@ async function remaining(conn: Connection, dialect: DialectName): Promise<string
 }
 
 describeEachDialect("clean", (dialectName) => {
-  let db: TestDatabase;
+  const fx = useDatabaseProject(dialectName);
   let dialect: Dialect;
-  let conn: Connection;
-
   before(async () => {
-    db = await createTestDatabase(dialectName);
     dialect = await loadDialect(dialectName);
-    conn = await connectTestDatabase(db);
-  });
-  after(async () => {
-    await conn?.close();
-    await db?.drop();
   });
 
-  const targets = async () => (dialectName === "postgres" ? ["app"] : [await dialect.defaultSchema(conn)]);
+  const targets = async () => (dialectName === "postgres" ? ["app"] : [await dialect.defaultSchema(fx.conn)]);
 
   it("plans nothing but the session settings for an empty schema", async () => {
-    assert.deepEqual(await dialect.planClean(conn, dialectName === "postgres" ? ["public"] : await targets()), EMPTY_PLAN[dialectName]);
+    assert.deepEqual(await dialect.planClean(fx.conn, dialectName === "postgres" ? ["public"] : await targets()), EMPTY_PLAN[dialectName]);
   });
 
   it("drops every object of a messy schema and nothing outside it", async () => {
-    for (const statement of MESSY[dialectName]) await conn.exec(statement);
-    assert.notDeepEqual(await remaining(conn, dialectName), []);
+    for (const statement of MESSY[dialectName]) await fx.conn.exec(statement);
+    assert.notDeepEqual(await remaining(fx.conn, dialectName), []);
 
-    const plan = await dialect.planClean(conn, await targets());
-    for (const statement of plan) await conn.exec(statement);
+    const plan = await dialect.planClean(fx.conn, await targets());
+    for (const statement of plan) await fx.conn.exec(statement);
 
-    assert.deepEqual(await remaining(conn, dialectName), [], `left after running:\n${plan.join(";\n")}`);
-    assert.deepEqual(await dialect.planClean(conn, await targets()), EMPTY_PLAN[dialectName]);
+    assert.deepEqual(await remaining(fx.conn, dialectName), [], `left after running:\n${plan.join(";\n")}`);
+    assert.deepEqual(await dialect.planClean(fx.conn, await targets()), EMPTY_PLAN[dialectName]);
     if (dialectName === "postgres") {
-      const kept = await conn.query<{ name: string }>(
+      const kept = await fx.conn.query<{ name: string }>(
         "SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'other' ORDER BY 1",
       );
       assert.deepEqual(kept.map((r) => r.name), ["keep", "keep_pkey", "keep_view"]);
-      const schemas = await conn.query("SELECT 1 FROM pg_namespace WHERE nspname = 'app'");
+      const schemas = await fx.conn.query("SELECT 1 FROM pg_namespace WHERE nspname = 'app'");
       assert.equal(schemas.length, 1, "the schema itself stays");
     }
   });
 
   if (dialectName === "postgres") {
     it("drops an extension's objects only through DROP EXTENSION", async () => {
-      await conn.exec("CREATE SCHEMA ext");
-      await conn.exec("CREATE EXTENSION hstore SCHEMA ext");
-      const plan = await dialect.planClean(conn, ["ext"]);
+      await fx.conn.exec("CREATE SCHEMA ext");
+      await fx.conn.exec("CREATE EXTENSION hstore SCHEMA ext");
+      const plan = await dialect.planClean(fx.conn, ["ext"]);
       assert.deepEqual(plan, ['DROP EXTENSION IF EXISTS "hstore" CASCADE']);
-      await conn.exec(plan[0]!);
+      await fx.conn.exec(plan[0]!);
     });
 
     it("quotes every name and gives routines their signatures", async () => {
-      await conn.exec(`CREATE SCHEMA "Sch ""1"""`);
-      await conn.exec(`CREATE FUNCTION "Sch ""1"""."f""n"(a int, b text DEFAULT 'x') RETURNS int LANGUAGE sql AS $$ SELECT 1 $$`);
-      await conn.exec(`CREATE TABLE "Sch ""1"""."T" (id int)`);
-      assert.deepEqual(await dialect.planClean(conn, ['Sch "1"']), [
+      await fx.conn.exec(`CREATE SCHEMA "Sch ""1"""`);
+      await fx.conn.exec(`CREATE FUNCTION "Sch ""1"""."f""n"(a int, b text DEFAULT 'x') RETURNS int LANGUAGE sql AS $$ SELECT 1 $$`);
+      await fx.conn.exec(`CREATE TABLE "Sch ""1"""."T" (id int)`);
+      assert.deepEqual(await dialect.planClean(fx.conn, ['Sch "1"']), [
         `DROP TABLE IF EXISTS "Sch ""1"""."T" CASCADE`,
         `DROP FUNCTION IF EXISTS "Sch ""1"""."f""n"(a integer, b text) CASCADE`,
       ]);
@@ -153,10 +146,10 @@ describeEachDialect("clean", (dialectName) => {
 
   if (dialectName === "mysql") {
     it("drops views first, then tables, sequences, procedures, functions and events", async () => {
-      for (const statement of MESSY.mysql) await conn.exec(statement);
+      for (const statement of MESSY.mysql) await fx.conn.exec(statement);
       const schema = await targets();
       const q = (name: string) => `\`${schema[0]}\`.${name}`;
-      assert.deepEqual(await dialect.planClean(conn, schema), [
+      assert.deepEqual(await dialect.planClean(fx.conn, schema), [
         "SET FOREIGN_KEY_CHECKS = 0",
         `DROP VIEW IF EXISTS ${q("`v1`")}`,
         `DROP VIEW IF EXISTS ${q("`v2`")}`,
@@ -175,10 +168,10 @@ describeEachDialect("clean", (dialectName) => {
 
   if (dialectName === "sqlite") {
     it("leaves the run-lock table alone", async () => {
-      const held = await dialect.lock(conn, { key: "shale:clean", timeoutMs: 1000 });
-      await conn.exec("CREATE TABLE gone (id INTEGER)");
-      for (const statement of await dialect.planClean(conn, ["main"])) await conn.exec(statement);
-      assert.deepEqual(await remaining(conn, "sqlite"), ["shale_lock"]);
+      const held = await dialect.lock(fx.conn, { key: "shale:clean", timeoutMs: 1000 });
+      await fx.conn.exec("CREATE TABLE gone (id INTEGER)");
+      for (const statement of await dialect.planClean(fx.conn, ["main"])) await fx.conn.exec(statement);
+      assert.deepEqual(await remaining(fx.conn, "sqlite"), ["shale_lock"]);
       await held.release();
     });
   }

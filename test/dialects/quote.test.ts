@@ -1,12 +1,13 @@
 /** Identifier quoting and literals: the exact text per dialect, and round trips on real servers. */
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import type { Connection, Dialect, LiteralValue } from "../../src/dialects/dialect.js";
+import { before, describe, it } from "node:test";
+import type { Dialect, LiteralValue } from "../../src/dialects/dialect.js";
 import { loadDialect } from "../../src/dialects/load.js";
 import * as mysql from "../../src/dialects/mysql/quote.js";
 import * as postgres from "../../src/dialects/postgres/quote.js";
 import * as sqlite from "../../src/dialects/sqlite/quote.js";
-import { connectTestDatabase, createTestDatabase, describeEachDialect, type TestDatabase } from "../support/databases.js";
+import { describeEachDialect } from "../support/databases.js";
+import { useDatabaseProject } from "../support/fixture.js";
 
 /** Awkward strings every dialect must write so that the server reads them back unchanged. */
 const TRICKY_STRINGS = [
@@ -67,22 +68,14 @@ describe("literal and quoteIdent text", () => {
 });
 
 describeEachDialect("literal and quoteIdent round trips", (dialectName) => {
-  let db: TestDatabase;
+  const fx = useDatabaseProject(dialectName);
   let dialect: Dialect;
-  let conn: Connection;
-
   before(async () => {
-    db = await createTestDatabase(dialectName);
     dialect = await loadDialect(dialectName);
-    conn = await connectTestDatabase(db);
-  });
-  after(async () => {
-    await conn?.close();
-    await db?.drop();
   });
 
   async function readBack(value: LiteralValue): Promise<unknown> {
-    const rows = await conn.query<{ v: unknown }>(`SELECT ${dialect.literal(value)} AS v`);
+    const rows = await fx.conn.query<{ v: unknown }>(`SELECT ${dialect.literal(value)} AS v`);
     return rows[0]?.v;
   }
 
@@ -94,30 +87,30 @@ describeEachDialect("literal and quoteIdent round trips", (dialectName) => {
     assert.equal(await readBack(null), null);
     assert.equal(String(await readBack(-17)), "-17");
     assert.equal(String(await readBack(2.5)), "2.5");
-    const rows = await conn.query<{ v: unknown }>(`SELECT ${dialect.literal(9007199254740993n)} - 9007199254740992 AS v`);
+    const rows = await fx.conn.query<{ v: unknown }>(`SELECT ${dialect.literal(9007199254740993n)} - 9007199254740992 AS v`);
     assert.equal(String(rows[0]?.v), "1");
     assert.equal(String(await readBack(true)), dialectName === "postgres" ? "true" : "1");
   });
 
   if (dialectName === "postgres") {
     it("reads backslashes back whatever standard_conforming_strings says", async () => {
-      await conn.exec("SET standard_conforming_strings = off");
-      await conn.exec("SET escape_string_warning = off");
+      await fx.conn.exec("SET standard_conforming_strings = off");
+      await fx.conn.exec("SET escape_string_warning = off");
       try {
         for (const value of TRICKY_STRINGS) assert.equal(await readBack(value), value, JSON.stringify(value));
       } finally {
-        await conn.exec("SET standard_conforming_strings = on");
+        await fx.conn.exec("SET standard_conforming_strings = on");
       }
     });
   }
 
   if (dialectName === "mysql") {
     it("reads backslashes back under NO_BACKSLASH_ESCAPES and ANSI_QUOTES", async () => {
-      await conn.exec("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES,ANSI_QUOTES')");
+      await fx.conn.exec("SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES,ANSI_QUOTES')");
       try {
         for (const value of [...TRICKY_STRINGS, "nul\0byte"]) assert.equal(await readBack(value), value, JSON.stringify(value));
       } finally {
-        await conn.exec("SET SESSION sql_mode = DEFAULT");
+        await fx.conn.exec("SET SESSION sql_mode = DEFAULT");
       }
     });
   }
@@ -134,9 +127,9 @@ describeEachDialect("literal and quoteIdent round trips", (dialectName) => {
     for (const [i, name] of names.entries()) {
       const table = dialect.quoteIdent(`${name} ${i}`);
       const column = dialect.quoteIdent(name);
-      await conn.exec(`CREATE TABLE ${table} (${column} INTEGER)`);
-      await conn.exec(`INSERT INTO ${table} (${column}) VALUES (${i})`);
-      const rows = await conn.query(`SELECT ${column} FROM ${table}`);
+      await fx.conn.exec(`CREATE TABLE ${table} (${column} INTEGER)`);
+      await fx.conn.exec(`INSERT INTO ${table} (${column}) VALUES (${i})`);
+      const rows = await fx.conn.query(`SELECT ${column} FROM ${table}`);
       assert.deepEqual(Object.keys(rows[0] ?? {}), [name]);
       assert.equal(Number(Object.values(rows[0] ?? {})[0]), i);
     }

@@ -5,9 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { init, migrate, newMigration, status, undo } from "../../src/index.js";
-import type { Connection, DialectName } from "../../src/dialects/dialect.js";
+import type { DialectName } from "../../src/dialects/dialect.js";
 import { historyRows } from "../support/catalog.js";
-import { connectTestDatabase, createTestDatabase, describeEachDialect, type TestDatabase } from "../support/databases.js";
+import { describeEachDialect } from "../support/databases.js";
+import { useDatabaseProject } from "../support/fixture.js";
 import { rejectsWith } from "../support/project.js";
 
 /** 2026-11-21 09:30:00 UTC. */
@@ -159,49 +160,34 @@ describe("init and new (files only)", () => {
 });
 
 describeEachDialect("init and new (fresh project)", (dialect: DialectName) => {
-  let db: TestDatabase;
-  let conn: Connection;
-  let dir: string;
-
-  beforeEach(async () => {
-    db = await createTestDatabase(dialect);
-    conn = await connectTestDatabase(db);
-    dir = mkdtempSync(join(tmpdir(), "shale-f-"));
-  });
-
-  afterEach(async () => {
-    await conn.close();
-    await db.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const fx = useDatabaseProject(dialect);
 
   it("init's config loads and names the dialect", async () => {
-    const r = init({ cwd: dir, dialect });
+    const r = init({ cwd: fx.project.dir, dialect });
     assert.equal(r.dialect, dialect);
-    assert.match(readFileSync(join(dir, "shale.config.ts"), "utf8"), new RegExp(`dialect: "${dialect}"`));
-    const s = await status({ cwd: dir, url: db.url });
+    assert.match(readFileSync(join(fx.project.dir, "shale.config.ts"), "utf8"), new RegExp(`dialect: "${dialect}"`));
+    const s = await status(fx.project.options);
     assert.deepEqual([s.context, s.current, s.migrations], ["main", null, []]);
     const other = dialect === "postgres" ? "mysql://root@127.0.0.1:3306/x" : "postgres://postgres@127.0.0.1:5432/x";
-    await rejectsWith(status({ cwd: dir, url: other }), "SHALE_E_DIALECT_MISMATCH");
+    await rejectsWith(status({ cwd: fx.project.dir, url: other }), "SHALE_E_DIALECT_MISMATCH");
   });
 
   it("the TypeScript template of a new migration migrates and undoes", async () => {
-    init({ cwd: dir, dialect });
-    const created = await newMigration({ cwd: dir, description: "first step", language: "ts", now: NOW });
-    const options = { cwd: dir, url: db.url };
-    const m = await migrate(options);
+    init({ cwd: fx.project.dir, dialect });
+    const created = await newMigration({ cwd: fx.project.dir, description: "first step", language: "ts", now: NOW });
+    const m = await migrate(fx.project.options);
     assert.deepEqual(m.applied.map((a) => [a.script, a.type]), [["V20261121093000__first_step.ts", "ts"]]);
-    assert.deepEqual((await historyRows(conn)).map((h) => h.version), [created.version]);
-    const u = await undo(options);
+    assert.deepEqual((await historyRows(fx.conn)).map((h) => h.version), [created.version]);
+    const u = await undo(fx.project.options);
     assert.deepEqual(u.reverted.map((a) => a.version), [created.version]);
-    assert.deepEqual(await historyRows(conn), []);
-    assert.deepEqual((await status(options)).migrations.map((x) => x.state), ["pending"]);
+    assert.deepEqual(await historyRows(fx.conn), []);
+    assert.deepEqual((await status(fx.project.options)).migrations.map((x) => x.state), ["pending"]);
   });
 
   it("the SQL templates must be filled in before they run", async () => {
-    init({ cwd: dir, dialect });
-    await newMigration({ cwd: dir, description: "todo", undo: true, now: NOW });
-    const err = await rejectsWith(migrate({ cwd: dir, url: db.url }), "SHALE_E_EMPTY_MIGRATION");
+    init({ cwd: fx.project.dir, dialect });
+    await newMigration({ cwd: fx.project.dir, description: "todo", undo: true, now: NOW });
+    const err = await rejectsWith(migrate(fx.project.options), "SHALE_E_EMPTY_MIGRATION");
     assert.match(err.file ?? "", /V20261121093000__todo\.sql$/);
   });
 });

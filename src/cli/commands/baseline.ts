@@ -17,7 +17,7 @@ export async function run(_args: string[], options: CommandOptions, out: Output)
       out.line(result.file.text.replace(/\n$/, ""));
       out.line(out.color.dim("-- then, in the database:"));
     }
-    printSql(out, result.sql);
+    printSql(out, result.sql, result.dialect);
     return 0;
   }
   if (result.file) out.line(`Wrote ${result.file.path}: the live schema as DDL.`);

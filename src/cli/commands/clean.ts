@@ -16,7 +16,7 @@ export async function run(_args: string[], options: CommandOptions, out: Output)
   }
   const result = await clean({ ...base, dryRun: Boolean(options.dryRun) });
   if (out.json) out.document(result);
-  else if (result.dryRun) printSql(out, result.sql);
+  else if (result.dryRun) printSql(out, result.sql, result.dialect);
   else out.line(`Cleaned ${result.schemas.join(", ")}: ${result.sql.length} statements run.`);
   return 0;
 }

@@ -14,7 +14,7 @@ export async function run(args: string[], options: CommandOptions, out: Output):
     ...(options.to !== undefined ? { to: options.to } : {}),
   });
   if (out.json) out.document(result);
-  else if (result.dryRun) printSql(out, result.sql);
+  else if (result.dryRun) printSql(out, result.sql, result.dialect);
   else out.line(result.versions.length ? `Recorded as applied: ${summarize(result.versions)}.` : "Nothing to record: no pending migration up to that version.");
   return 0;
 }

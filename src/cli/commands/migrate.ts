@@ -18,7 +18,7 @@ export async function run(_args: string[], options: CommandOptions, out: Output)
     return 0;
   }
   if (result.dryRun) {
-    printSql(out, result.sql);
+    printSql(out, result.sql, result.dialect);
     return 0;
   }
   const n = result.applied.length;

@@ -17,7 +17,7 @@ export async function run(_args: string[], options: CommandOptions, out: Output)
   }
   const result = await reset({ ...base, ...targetOptions(options, options.dryRun ? undefined : progressPrinter(out)), dryRun: Boolean(options.dryRun) });
   if (out.json) out.document(result);
-  else if (result.dryRun) printSql(out, result.sql);
+  else if (result.dryRun) printSql(out, result.sql, result.dialect);
   else out.line(`Reset context ${result.context}: ${result.migrate.applied.length} migrations and ${result.seed.applied.length} seeds applied; now at version ${result.migrate.current ?? "(none)"}.`);
   return 0;
 }

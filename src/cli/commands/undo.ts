@@ -23,7 +23,7 @@ export async function run(_args: string[], options: CommandOptions, out: Output)
   const plan = await undo({ ...base, dryRun: true });
   if (options.dryRun) {
     if (out.json) out.document(plan);
-    else printSql(out, plan.sql);
+    else printSql(out, plan.sql, plan.dialect);
     return 0;
   }
   const target = await describeTarget(base);
