@@ -26,8 +26,12 @@ import type {
   View,
 } from "../schema/types.js";
 
-/** What about a column changed; an AlterColumn lists every aspect that differs. */
-export type ColumnAspect = "type" | "nullable" | "default" | "identity" | "generated" | "collation" | "comment" | "attrs";
+/**
+ * What about a column changed; an AlterColumn lists every aspect that differs. "position" means
+ * the column moves among the table's columns, and comes only from dialects that ask for it
+ * (DiffHooks.columnOrder); the renderer finds where from `to`'s column order.
+ */
+export type ColumnAspect = "type" | "nullable" | "default" | "identity" | "generated" | "collation" | "comment" | "attrs" | "position";
 
 /** Table-level properties other than its parts. */
 export type TableAspect = "comment" | "attrs" | "partitioning";

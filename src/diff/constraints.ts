@@ -15,8 +15,13 @@ function sameDeferrable(a: DeferrableParts, b: DeferrableParts): boolean {
   return sameFlag(a.deferrable, b.deferrable) && sameFlag(a.initiallyDeferred, b.initiallyDeferred);
 }
 
-function samePrimaryKey(a: PrimaryKey, b: PrimaryKey): boolean {
-  return (a.name === undefined || b.name === undefined || a.name === b.name) && deepEqual(a.columns, b.columns) && sameDeferrable(a, b);
+/** Whether two optional names name the same thing: equal keys, or one side leaves its name out. */
+function sameOptionalName(a: string | undefined, b: string | undefined, key: (name: string) => string): boolean {
+  return a === undefined || b === undefined || a === b || key(a) === key(b);
+}
+
+function samePrimaryKey(a: PrimaryKey, b: PrimaryKey, cmp: Compare): boolean {
+  return sameOptionalName(a.name, b.name, (n) => cmp.nameKey("constraint", n)) && deepEqual(a.columns, b.columns) && sameDeferrable(a, b);
 }
 
 function sameUnique(a: UniqueConstraint, b: UniqueConstraint): boolean {
@@ -40,31 +45,32 @@ export function sameForeignKey(a: ForeignKey, b: ForeignKey): boolean {
 /** Whether two checks say the same thing (their names too, when both have one). */
 export function sameCheck(a: Check, b: Check, cmp: Compare): boolean {
   return (
-    (a.name === undefined || b.name === undefined || a.name === b.name) &&
+    sameOptionalName(a.name, b.name, (n) => cmp.nameKey("check", n)) &&
     cmp.expression(a.expression, b.expression) &&
     sameFlag(a.notValid, b.notValid) &&
     sameFlag(a.noInherit, b.noInherit)
   );
 }
 
-function diffPrimaryKey(pair: TablePair): Change[] {
+function diffPrimaryKey(pair: TablePair, cmp: Compare): Change[] {
   const a = pair.from.primaryKey;
   const b = pair.to.primaryKey;
-  if (a && b && samePrimaryKey(a, b)) return [];
+  if (a && b && samePrimaryKey(a, b, cmp)) return [];
   const changes: Change[] = [];
   if (a && pair.original.primaryKey) changes.push({ kind: "drop-primary-key", table: qualified(pair.original), primaryKey: pair.original.primaryKey });
   if (b) changes.push({ kind: "add-primary-key", table: qualified(pair.to), primaryKey: b });
   return changes;
 }
 
-/** Pairs named parts by name; a kept pair that differs becomes a drop and an add. */
+/** Pairs named parts by name (its key); a kept pair that differs becomes a drop and an add. */
 function diffNamed<T extends { readonly name: string }>(
   from: readonly T[],
   to: readonly T[],
   original: readonly T[],
   same: (a: T, b: T) => boolean,
+  cmp: Compare,
 ): { drops: T[]; adds: T[] } {
-  const m = matchBy(from, to, (x) => x.name, (a, b) => compareStrings(a.name, b.name));
+  const m = matchBy(from, to, (x) => cmp.nameKey("constraint", x.name), (a, b) => compareStrings(a.name, b.name));
   const changed = m.kept.filter(([a, b]) => !same(a, b));
   const originalOf = (x: T): T => original.find((o) => o.name === x.name) ?? x;
   return {
@@ -85,9 +91,10 @@ export function matchChecks(from: readonly Check[], to: readonly Check[], cmp: C
     if (at >= 0) adds.splice(at, 1);
     return at >= 0;
   };
-  const pairedByName = (c: Check, others: readonly Check[]): boolean => c.name !== undefined && others.some((o) => o.name === c.name);
+  const key = (name: string | undefined): string | undefined => (name === undefined ? undefined : cmp.nameKey("check", name));
+  const pairedByName = (c: Check, others: readonly Check[]): boolean => c.name !== undefined && others.some((o) => key(o.name) === key(c.name));
   for (const a of from.filter((c) => pairedByName(c, to))) {
-    if (!take((b) => b.name === a.name && sameCheck(a, b, cmp))) drops.push(a);
+    if (!take((b) => key(b.name) === key(a.name) && sameCheck(a, b, cmp))) drops.push(a);
   }
   for (const a of from.filter((c) => !pairedByName(c, to))) {
     if (!take((b) => !pairedByName(b, from) && sameCheck(a, b, cmp))) drops.push(a);
@@ -100,14 +107,14 @@ export function matchChecks(from: readonly Check[], to: readonly Check[], cmp: C
 export function diffConstraints(pair: TablePair, cmp: Compare): Change[] {
   const dropOn = qualified(pair.original);
   const on = qualified(pair.to);
-  const uniques = diffNamed(pair.from.uniques, pair.to.uniques, pair.original.uniques, sameUnique);
-  const fks = diffNamed(pair.from.foreignKeys, pair.to.foreignKeys, pair.original.foreignKeys, sameForeignKey);
+  const uniques = diffNamed(pair.from.uniques, pair.to.uniques, pair.original.uniques, sameUnique, cmp);
+  const fks = diffNamed(pair.from.foreignKeys, pair.to.foreignKeys, pair.original.foreignKeys, sameForeignKey, cmp);
   const checks = matchChecks(pair.from.checks, pair.to.checks, cmp);
   return [
     ...fks.drops.map((foreignKey): Change => ({ kind: "drop-foreign-key", table: dropOn, foreignKey })),
     ...checks.drops.map((check): Change => ({ kind: "drop-check", table: dropOn, check })),
     ...uniques.drops.map((unique): Change => ({ kind: "drop-unique", table: dropOn, unique })),
-    ...diffPrimaryKey(pair),
+    ...diffPrimaryKey(pair, cmp),
     ...uniques.adds.map((unique): Change => ({ kind: "add-unique", table: on, unique })),
     ...checks.adds.map((check): Change => ({ kind: "add-check", table: on, check })),
     ...fks.adds.map((foreignKey): Change => ({ kind: "add-foreign-key", table: on, foreignKey })),

@@ -1,6 +1,6 @@
 /** Equality of IR values: deep equality of normalised data, and the dialect hooks on top. */
 import type { ColumnType } from "../schema/types.js";
-import type { DiffHooks } from "./options.js";
+import type { DiffHooks, NameKind } from "./options.js";
 
 /**
  * Deep equality of plain JSON-like data. A key holding undefined counts as absent, so an
@@ -35,6 +35,10 @@ export interface Compare {
   expression(a: string | undefined, b: string | undefined): boolean;
   /** Whether two view, routine or trigger definitions are equal. */
   definition(a: string, b: string): boolean;
+  /** The key a name of a table's part compares by; the name itself without a nameKey hook. */
+  nameKey(kind: NameKind, name: string): string;
+  /** Whether column order counts (DiffHooks.columnOrder). */
+  readonly columnOrder: boolean;
 }
 
 /** A Compare from the dialect's hooks; a missing hook means deep equality. */
@@ -46,5 +50,7 @@ export function comparer(hooks: DiffHooks = {}): Compare {
     type: (a, b) => deepEqual(a, b) || sameType(a, b),
     expression: (a, b) => (a === undefined || b === undefined ? a === b : a === b || sameExpression(a, b)),
     definition: (a, b) => a === b || sameDefinition(a, b),
+    nameKey: (kind, name) => (hooks.nameKey ? hooks.nameKey(kind, name) : name),
+    columnOrder: hooks.columnOrder === true,
   };
 }

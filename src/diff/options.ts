@@ -4,6 +4,9 @@
  */
 import type { ColumnType, QualifiedName } from "../schema/types.js";
 
+/** The parts of a table whose names DiffHooks.nameKey may fold: keys and foreign keys are "constraint". */
+export type NameKind = "column" | "index" | "check" | "constraint";
+
 /**
  * The few places where dialects compare differently. Each hook gets both sides after
  * normalising; a missing hook means plain equality of the normalised values.
@@ -15,6 +18,19 @@ export interface DiffHooks {
   sameExpression?(a: string, b: string): boolean;
   /** Whether two view, routine or trigger definitions are equal. */
   sameDefinition?(a: string, b: string): boolean;
+  /**
+   * The key under which the database compares a name inside a table (a case-folded name where
+   * names are case-insensitive). Two names with one key are one object spelled differently: a
+   * column or an index is renamed to the new spelling, never dropped and added; a check or a
+   * constraint is left as it is. Missing: names compare exactly.
+   */
+  nameKey?(kind: NameKind, name: string): string;
+  /**
+   * Whether the database keeps the columns of a table in a chosen order that DDL can change
+   * (MySQL's AFTER/FIRST). Then columns out of place get an alter-column with "position",
+   * moving as few as possible; off, column order never counts as a difference.
+   */
+  readonly columnOrder?: boolean;
 }
 
 /** A pair of names the strategy says are one object renamed. */

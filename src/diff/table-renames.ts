@@ -2,7 +2,7 @@
  * Table, column and index renames, asked of the RenameStrategy, and the old tables rewritten
  * into the new names so that keys and foreign keys that only followed a rename compare equal.
  */
-import { compareNames, qualifiedKey } from "../schema/names.js";
+import { compareNames, compareStrings, qualifiedKey } from "../schema/names.js";
 import type { Column, ForeignKey, Index, QualifiedName, Table } from "../schema/types.js";
 import type { Compare } from "./equal.js";
 import { sameIndexDefinition } from "./indexes.js";
@@ -69,13 +69,54 @@ function sameNames(a: readonly { name: string }[], b: readonly { name: string }[
   return a.length === b.length && a.every((x, i) => x.name === b[i]!.name);
 }
 
-function columnRenames(a: Table, b: Table, strategy: RenameStrategy): RenamePair[] {
+/** The names only one side has: dropped from `a`, added in `b`, each in its list's order. */
+function unmatched(a: readonly { name: string }[], b: readonly { name: string }[]): { dropped: string[]; added: string[] } {
+  const before = new Set(a.map((x) => x.name));
+  const after = new Set(b.map((x) => x.name));
+  return { dropped: a.filter((x) => !after.has(x.name)).map((x) => x.name), added: b.filter((x) => !before.has(x.name)).map((x) => x.name) };
+}
+
+/**
+ * Dropped and added names the database takes for one name (one key under DiffHooks.nameKey),
+ * where that key belongs to one dropped and one added name only.
+ */
+function respellings(dropped: readonly string[], added: readonly string[], key: (name: string) => string): RenamePair[] {
+  const byKey = (names: readonly string[]): Map<string, string[]> => {
+    const map = new Map<string, string[]>();
+    for (const name of names) {
+      const k = key(name);
+      map.set(k, [...(map.get(k) ?? []), name]);
+    }
+    return map;
+  };
+  const addedByKey = byKey(added);
+  return [...byKey(dropped)].flatMap(([k, from]) => {
+    const to = addedByKey.get(k);
+    return from.length === 1 && to?.length === 1 ? [{ from: from[0]!, to: to[0]! }] : [];
+  });
+}
+
+/** The respelled pairs, then the strategy's answer about the names left over, sorted by old name. */
+function renamesOf(
+  kind: "column" | "index",
+  scope: QualifiedName,
+  names: { dropped: string[]; added: string[] },
+  respelled: readonly RenamePair[],
+  strategy: RenameStrategy,
+): RenamePair[] {
+  const from = new Set(respelled.map((p) => p.from));
+  const to = new Set(respelled.map((p) => p.to));
+  const dropped = names.dropped.filter((n) => !from.has(n));
+  const added = names.added.filter((n) => !to.has(n));
+  const asked = resolveRenames(strategy, kind, scope, dropped, added);
+  return [...respelled, ...asked].sort((a, b) => compareStrings(a.from, b.from));
+}
+
+function columnRenames(a: Table, b: Table, strategy: RenameStrategy, cmp: Compare): RenamePair[] {
   if (sameNames(a.columns, b.columns)) return [];
-  const before = new Set(a.columns.map((c) => c.name));
-  const after = new Set(b.columns.map((c) => c.name));
-  const dropped = a.columns.filter((c) => !after.has(c.name)).map((c) => c.name);
-  const added = b.columns.filter((c) => !before.has(c.name)).map((c) => c.name);
-  return resolveRenames(strategy, "column", qualified(b), dropped, added);
+  const names = unmatched(a.columns, b.columns);
+  const respelled = respellings(names.dropped, names.added, (name) => cmp.nameKey("column", name));
+  return renamesOf("column", qualified(b), names, respelled, strategy);
 }
 
 function rewriteTable(table: Table, rename: Renamer): Table {
@@ -103,16 +144,16 @@ function rewriteTable(table: Table, rename: Renamer): Table {
   };
 }
 
-/** Index renames the strategy asks for, kept only where the index itself did not change. */
+/**
+ * Index renames: names only respelled, and the ones the strategy asks for, kept only where the
+ * index itself did not change (a changed index is dropped and created anyway).
+ */
 function indexRenames(a: Table, b: Table, strategy: RenameStrategy, cmp: Compare): RenamePair[] {
   if (sameNames(a.indexes, b.indexes)) return [];
-  const before = new Set(a.indexes.map((i) => i.name));
-  const after = new Set(b.indexes.map((i) => i.name));
-  const dropped = a.indexes.filter((i) => !after.has(i.name)).map((i) => i.name);
-  const added = b.indexes.filter((i) => !before.has(i.name)).map((i) => i.name);
-  return resolveRenames(strategy, "index", qualified(b), dropped, added).filter((r) =>
-    sameIndexDefinition(a.indexes.find((i) => i.name === r.from)!, b.indexes.find((i) => i.name === r.to)!, cmp),
-  );
+  const unchanged = (r: RenamePair): boolean => sameIndexDefinition(a.indexes.find((i) => i.name === r.from)!, b.indexes.find((i) => i.name === r.to)!, cmp);
+  const names = unmatched(a.indexes, b.indexes);
+  const respelled = respellings(names.dropped, names.added, (name) => cmp.nameKey("index", name)).filter(unchanged);
+  return renamesOf("index", qualified(b), names, respelled, strategy).filter(unchanged);
 }
 
 /** Matches the tables of two schemas, asking the strategy about renames. */
@@ -121,7 +162,7 @@ export function matchTables(from: readonly Table[], to: readonly Table[], strate
   const tableTo = new Map<string, QualifiedName>();
   const columnMaps = new Map<string, Map<string, string>>();
   const columnsTo = matched.pairs.map(([a, b]) => {
-    const pairs = columnRenames(a, b, strategy);
+    const pairs = columnRenames(a, b, strategy, cmp);
     if (a.schema !== b.schema || a.name !== b.name) tableTo.set(qualifiedKey(a), qualified(b));
     if (pairs.length > 0) columnMaps.set(qualifiedKey(a), renameMap(pairs));
     return pairs;

@@ -16,8 +16,14 @@ function definitionKey(sql: string): string {
 /**
  * The MySQL diff hooks: expressions and definitions compare by their keys; expressions that test
  * membership of the same set (IN lists in another order, OR chains of equalities) are equal.
+ * Column, index and constraint names are case-insensitive on every platform (`É` and `é` are one
+ * column, `é` and `e` two), so they compare lower-cased; table names are left alone, as with
+ * lower_case_table_names = 0 (Linux's default) `Users` and `users` are two tables. Columns keep
+ * the order DDL gives them, and MODIFY COLUMN … AFTER changes it, so the order counts.
  */
 export const mysqlDiffHooks: DiffHooks = {
   sameExpression: (a, b) => expressionKey(a) === expressionKey(b) || membershipKey(a) === membershipKey(b),
   sameDefinition: (a, b) => definitionKey(a) === definitionKey(b),
+  nameKey: (_kind, name) => name.toLowerCase(),
+  columnOrder: true,
 };

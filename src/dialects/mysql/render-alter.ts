@@ -95,7 +95,7 @@ export function alterPiece(change: TableLevelChange, state: RenderState): AlterP
       state.renameColumn(change.table, change.from, change.to);
       return piece(change.table, [{ sql: `RENAME COLUMN ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`, rank: COLUMN }], "rename");
     case "alter-column":
-      return piece(change.table, alterColumn(change.table, change.from, change.to, state));
+      return piece(change.table, alterColumn(change, state));
     case "add-primary-key":
       return piece(change.table, [{ sql: `ADD PRIMARY KEY ${columnList(change.primaryKey.columns)}`, rank: ADD_PRIMARY }]);
     case "drop-primary-key":
@@ -157,13 +157,18 @@ function addIndex(index: Index): Clause {
 }
 
 /**
- * MODIFY COLUMN with the full new definition. A column that becomes or stops being VIRTUAL
- * cannot be modified in place (MySQL and MariaDB refuse; STORED ↔ plain works): it is dropped
- * and added again, and the indexes on it are rebuilt in the same statement.
+ * MODIFY COLUMN with the full new definition, and FIRST or AFTER where the column moves. A
+ * column that becomes or stops being VIRTUAL cannot be modified in place (MySQL and MariaDB
+ * refuse; STORED ↔ plain works): it is dropped and added again, and the indexes on it are
+ * rebuilt in the same statement.
  */
-function alterColumn(table: QualifiedName, from: Column, to: Column, state: RenderState): Clause[] {
+function alterColumn(change: Extract<Change, { kind: "alter-column" }>, state: RenderState): Clause[] {
+  const { table, from, to } = change;
   const isVirtual = (column: Column) => column.generated !== undefined && !column.generated.stored;
-  if (isVirtual(from) === isVirtual(to)) return [{ sql: `MODIFY COLUMN ${columnDefinition(to)}`, rank: COLUMN }];
+  if (isVirtual(from) === isVirtual(to)) {
+    const position = change.what.includes("position") ? state.moveColumn(table, to.name) : "";
+    return [{ sql: `MODIFY COLUMN ${columnDefinition(to)}${position}`, rank: COLUMN }];
+  }
   state.dropColumn(table, from.name);
   const clauses: Clause[] = [
     { sql: `DROP COLUMN ${quoteIdent(from.name)}`, rank: DROP_COLUMN },

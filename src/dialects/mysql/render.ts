@@ -6,15 +6,13 @@
  * MySQL cannot combine them: foreign key drops run in a statement of their own before the
  * index or column they use goes; renames run alone; InnoDB builds one FULLTEXT index per
  * statement; ADD/DROP PARTITION run alone. Inside a statement, drops come before adds and a
- * foreign key after its index; partitioning options come last, without a comma. An index
- * whose name only changes case is renamed instead of rebuilt (render-case-renames.ts).
+ * foreign key after its index; partitioning options come last, without a comma.
  */
 import { qualifiedKey } from "../../schema/names.js";
 import type { Plan } from "../../plan/types.js";
 import type { Schema } from "../../schema/types.js";
 import type { RenderedStatement } from "../dialect.js";
 import { alterPiece, isTableLevel, type AlterPiece, type Clause } from "./render-alter.js";
-import { caseOnlyRenames } from "./render-case-renames.js";
 import { qualified } from "./render-definitions.js";
 import { objectStatements } from "./render-objects.js";
 import { renderOrder } from "./render-order.js";
@@ -29,33 +27,28 @@ interface Batch {
 
 /** Renders an ordered plan as MySQL DDL. */
 export function render(plan: Plan, from: Schema, to: Schema): RenderedStatement[] {
-  const state = new RenderState(from, to);
+  const state = new RenderState(from, to, plan.steps);
   const out: RenderedStatement[] = [];
   let batch: Batch | undefined;
   const flush = () => {
     if (batch) out.push(batchStatement(batch));
     batch = undefined;
   };
-  const order = renderOrder(plan.steps);
-  const caseRenames = caseOnlyRenames(plan.steps, order);
-  const renamed = new Set([...caseRenames.values()].map((r) => r.create));
-  for (const index of order) {
+  for (const index of renderOrder(plan.steps)) {
     const step = plan.steps[index]!;
     const change = step.change;
-    if (renamed.has(index)) continue;
     if (!isTableLevel(change)) {
       flush();
       for (const sql of objectStatements(change, state)) out.push({ sql, steps: [index], destructive: step.destructive });
       continue;
     }
-    const caseRename = caseRenames.get(index);
-    const piece = caseRename?.piece ?? alterPiece(change, state);
+    const piece = alterPiece(change, state);
     if (!batch || !canJoin(batch, piece)) {
       flush();
       batch = { piece, clauses: [], steps: [], destructive: false };
     }
     batch.clauses.push(...piece.clauses);
-    batch.steps.push(index, ...(caseRename ? [caseRename.create] : []));
+    batch.steps.push(index);
     batch.destructive ||= step.destructive || piece.clauses.some((c) => c.destructive === true);
   }
   flush();

@@ -141,6 +141,30 @@ describe("SQLite alterations", () => {
     assert.deepEqual(await m.conn.query("SELECT name FROM sqlite_schema WHERE type = 'table'"), [{ name: "users" }]);
   });
 
+  it("renames a column or index respelled in ASCII case in place, and rebuilds around the rename when more changes", async () => {
+    const m = await migrate(
+      `CREATE TABLE t (id integer PRIMARY KEY, Name text, x int); CREATE INDEX IX_Name ON t (Name); CREATE VIEW v AS SELECT Name FROM t;`,
+      `CREATE TABLE t (id integer PRIMARY KEY, name text, x int); CREATE INDEX ix_name ON t (name); CREATE VIEW v AS SELECT name FROM t;`,
+      { seed: "INSERT INTO t VALUES (1, 'ann', 2)" },
+    );
+    assert.deepEqual(
+      m.changes.map((c) => c.kind),
+      ["rename-column", "rename-index"],
+    );
+    assert.equal(rebuilds(m), 0);
+    assert.match(sqlOf(m), /ALTER TABLE "t" RENAME COLUMN "Name" TO "name"/);
+    assert.deepEqual(await m.conn.query("SELECT id, name, x FROM t"), [{ id: 1, name: "ann", x: 2 }]);
+    const changed = await migrate(`CREATE TABLE t (id integer PRIMARY KEY, Name text, x int);`, `CREATE TABLE t (id integer PRIMARY KEY, name text NOT NULL, x int);`, {
+      seed: "INSERT INTO t VALUES (1, 'ann', 2)",
+    });
+    assert.deepEqual(
+      changed.changes.map((c) => c.kind),
+      ["rename-column", "alter-column"],
+    );
+    assert.equal(rebuilds(changed), 1);
+    assert.deepEqual(await changed.conn.query("SELECT id, name, x FROM t"), [{ id: 1, name: "ann", x: 2 }]);
+  });
+
   it("creates, drops and renames indexes", async () => {
     const m = await migrate(
       `${USERS} CREATE INDEX a ON users (name); CREATE INDEX b ON users (age);`,
