@@ -2,13 +2,14 @@
 /**
  * `npm run bench`: installs the bench package's own dependencies (the peers) when missing,
  * builds shale when dist/ is missing or older than src/, runs every benchmark (or those named:
- * `npm run bench -- apply status help`), prints one Markdown report and writes it to
+ * `npm run bench -- apply inspect diff-10k`), prints one Markdown report and writes it to
  * bench/RESULTS.md. Progress goes to stderr, the report to stdout.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { BENCH_DIR, REPO_DIR, SHALE_CLI } from "./lib/paths.mjs";
+import { leftoverMysqlDatabases } from "./lib/mysql.mjs";
 import { leftoverDatabases } from "./lib/pg.mjs";
 import { renderSection } from "./lib/render.mjs";
 import { machineInfo, table } from "./lib/report.mjs";
@@ -17,6 +18,9 @@ const BENCHMARKS = {
   apply: "./apply-500.mjs",
   status: "./status-5000.mjs",
   help: "./help.mjs",
+  inspect: "./inspect-1000.mjs",
+  "diff-memory": "./diff-memory.mjs",
+  "diff-10k": "./diff-10k.mjs",
 };
 
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -79,7 +83,7 @@ for (const name of selected) {
   log(`${name} took ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-const leftovers = leftoverDatabases();
+const leftovers = [...leftoverDatabases(), ...(leftoverMysqlDatabases() ?? []).map((name) => `${name} (MariaDB)`)];
 const load = readLoad();
 const goals = sections.flatMap((s) => s.goals ?? []);
 const report = [

@@ -4,7 +4,8 @@
  */
 
 /**
- * contenders: [{ name, label, note?, run(context) -> { ms, cpu? } (or ms), check?(context) }]
+ * contenders: [{ name, label, note?, runs?, run(context) -> { ms, cpu? } (or ms), check?(context) }]
+ * `runs` caps a slow contender's runs below `rounds` (it runs in the first rounds only).
  * perRun: { setup() -> context, teardown(context) }, both untimed, around every single run.
  * A contender that throws is marked failed (its error kept) and skipped from then on.
  * Returns the contenders with `samples` (wall ms) and `cpu` (CPU ms, when known), or `error`.
@@ -14,7 +15,7 @@ export async function compare(contenders, { rounds, setup = () => undefined, tea
   for (let round = 0; round < rounds; round++) {
     const order = results.map((_, i) => results[(i + round) % results.length]);
     for (const c of order) {
-      if (c.error) continue;
+      if (c.error || (c.runs !== undefined && c.samples.length >= c.runs)) continue;
       const context = await setup(c);
       try {
         const timing = await c.run(context);

@@ -64,6 +64,8 @@ export function machineInfo() {
     ["load average at start", load ? load.split(" ").slice(0, 3).join(" ") : "?"],
     ["PostgreSQL", postgresVersion() ?? "not reachable"],
     ["psql", firstLine("psql", ["--version"]) ?? "not found"],
-    ["MariaDB", mariadb ?? "not reachable (not used by these benchmarks)"],
+    ["pg_dump", firstLine("pg_dump", ["--version"]) ?? "not found"],
+    ["mysqldump", firstLine("mysqldump", ["--version"]) ?? "not found"],
+    ["MariaDB", mariadb ?? "not reachable"],
   ];
 }
