@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   SHALE_E_NO_URL: "usage",
   SHALE_E_DIALECT_MISMATCH: "usage",
   SHALE_E_UNSUPPORTED_CHANGE: "usage",
+  SHALE_E_INVALID_SCHEMA: "usage",
   SHALE_E_UNKNOWN_ENV: "usage",
   SHALE_E_UNKNOWN_CONTEXT: "usage",
   SHALE_E_CONTEXT_REQUIRED: "usage",
@@ -51,6 +52,7 @@ export const ERROR_CODES = {
   SHALE_E_RESUME_CHANGED: "database",
   SHALE_E_BASELINE: "database",
   SHALE_E_HISTORY: "database",
+  SHALE_E_INSPECT: "database",
 } as const satisfies Record<string, ErrorKind>;
 
 /** One of shale's error codes. */

@@ -4,13 +4,14 @@
  * tables are left out on both sides, and both sides must be the same kind of database.
  */
 import { loadConfig } from "../config/load.js";
+import { explicitRenames, type ExplicitRenames } from "../diff/rename-strategy.js";
 import { ShaleError } from "../errors.js";
 import type { DialectName } from "../dialects/url.js";
 import { jsonReport, renderJson, type JsonReport } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { renderSqlScript } from "../report/sql.js";
 import { diffSchemas, type SchemaDiff } from "./schema-diff.js";
-import { readLiveSchema, resolveSource } from "./schema-source.js";
+import { readLiveSchema, resolveSource, shaleTables } from "./schema-source.js";
 import type { TargetOptions } from "./session.js";
 import { writeOutput } from "./write-output.js";
 
@@ -30,6 +31,12 @@ export interface DiffOptions extends TargetOptions {
   readonly format?: DiffFormat;
   /** Write the report to this file (relative to cwd) instead of only returning it. */
   readonly out?: string;
+  /**
+   * Tables, columns and indexes that are renamed rather than dropped and added (old and new
+   * name; columns and indexes name their table by its new name). Tables in MySQL and SQLite
+   * have the schema "".
+   */
+  readonly renames?: ExplicitRenames;
 }
 
 /** What `diff` found. */
@@ -68,7 +75,10 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
     });
   }
   const [a, b] = await Promise.all([readLiveSchema(from.url, config), readLiveSchema(to.url, config)]);
-  const result = diffSchemas(a.dialect, a.schema, b.schema);
+  const result = diffSchemas(a.dialect, a.schema, b.schema, {
+    filter: { excludeTables: shaleTables(config).isShaleTable },
+    ...(options.renames ? { renames: explicitRenames(options.renames) } : {}),
+  });
   const labels = { from: from.label, to: to.label };
   const text = format === "sql" ? renderSqlScript(result, labels) : format === "md" ? renderMarkdown(result, labels) : renderJson(result, labels);
   const report = jsonReport(result, labels);

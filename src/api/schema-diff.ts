@@ -8,7 +8,7 @@ import type { DiffOptions } from "../diff/options.js";
 import type { Connection, Dialect, InspectOptions, RenderedStatement, SchemaSupport } from "../dialects/dialect.js";
 import { ShaleError } from "../errors.js";
 import { plan } from "../plan/planner.js";
-import type { Plan } from "../plan/types.js";
+import type { Plan, PlanStep } from "../plan/types.js";
 import { emptySchema, type Schema } from "../schema/types.js";
 
 /** The changes between two schemas, their plan, and the DDL that carries it out. */
@@ -46,7 +46,29 @@ export function diffSchemas(dialect: Dialect, from: Schema, to: Schema, options:
   }
   const changes = diff(from, to, { ...options, hooks: support.diffHooks });
   const ordered = plan(changes, from, to, support.planCapabilities);
-  return { from, to, changes, plan: ordered, statements: support.render(ordered, from, to) };
+  const statements = support.render(ordered, from, to);
+  return { from, to, changes, plan: withStatementRisks(ordered, statements), statements };
+}
+
+/**
+ * The plan with the steps of every destructive statement that carries no destructive step
+ * marked destructive too (a MySQL DROP PARTITION), so that the steps are the one place reports
+ * count from. A statement that carries a destructive step already says why it loses data.
+ */
+export function withStatementRisks(ordered: Plan, statements: readonly RenderedStatement[]): Plan {
+  const marked = new Map<number, string>();
+  for (const statement of statements) {
+    if (!statement.destructive || statement.steps.some((i) => ordered.steps[i]?.destructive)) continue;
+    const sql = statement.sql.replace(/\s+/g, " ").trim();
+    const why = statement.comment ?? `runs ${sql.length > 120 ? `${sql.slice(0, 119)}…` : sql}`;
+    for (const i of statement.steps) if (!marked.has(i)) marked.set(i, `${why}, which can lose data`);
+  }
+  if (marked.size === 0) return ordered;
+  const steps = ordered.steps.map((step, i): PlanStep => {
+    const why = marked.get(i);
+    return why === undefined ? step : { ...step, destructive: true, warning: step.warning ? `${step.warning}; ${why}` : why };
+  });
+  return { steps };
 }
 
 /** The DDL that creates `schema` in an empty database, in a loadable order. */

@@ -12,7 +12,8 @@ import type { Dialect } from "../dialects/dialect.js";
 import { loadDialect } from "../dialects/load.js";
 import { parseDatabaseUrl, type DatabaseUrl } from "../dialects/url.js";
 import { ShaleError } from "../errors.js";
-import type { Schema } from "../schema/types.js";
+import { filterSchema } from "../diff/filter.js";
+import type { QualifiedName, Schema } from "../schema/types.js";
 import { inspectSchema } from "./schema-diff.js";
 import { requireSqliteFile } from "./sqlite-file.js";
 
@@ -22,33 +23,25 @@ export interface LiveSource {
   readonly label: string;
 }
 
-/** shale's own tables: the history tables of every context, the defaults, and the SQLite lock table. */
-export function shaleTables(config: LoadedConfig): { readonly names: readonly string[]; isShaleTable(name: string): boolean } {
+/** shale's own tables, by exact name in any schema: every context's history table, the default one, and the SQLite lock table. */
+export function shaleTables(config: LoadedConfig): { readonly names: readonly string[]; isShaleTable(name: QualifiedName): boolean } {
   const names = [...new Set([...config.contexts.map((c) => c.historyTable), "shale_history", "shale_lock"])].sort();
   const exact = new Set(names);
-  // Another config (or an older one) may have left history tables of contexts this one lacks.
-  return { names, isShaleTable: (name) => exact.has(name) || name.startsWith("shale_history") };
+  return { names, isShaleTable: (name) => exact.has(name.name) };
 }
 
-/** A schema with the given tables and their triggers left out. */
-export function withoutTables(schema: Schema, leaveOut: (name: string) => boolean): Schema {
-  if (!schema.tables.some((t) => leaveOut(t.name))) return schema;
-  return {
-    ...schema,
-    tables: schema.tables.filter((t) => !leaveOut(t.name)),
-    triggers: schema.triggers.filter((t) => !leaveOut(t.table.name)),
-  };
+/** A schema without the given tables, their triggers and the sequences they own (diff/filter.ts). */
+export function withoutTables(schema: Schema, leaveOut: (name: QualifiedName) => boolean): Schema {
+  return filterSchema(schema, { excludeTables: leaveOut });
 }
 
-/** Reads a live database into the IR, without shale's own tables. */
+/** Reads a live database into the IR, without shale's own tables (diffs also pass them to the filter). */
 export async function readLiveSchema(url: DatabaseUrl, config: LoadedConfig): Promise<{ dialect: Dialect; schema: Schema }> {
   requireSqliteFile(url);
   const dialect = await loadDialect(url.dialect);
   const conn = await dialect.connect(url);
   try {
-    const own = shaleTables(config);
-    const schema = await inspectSchema(dialect, conn, { excludeTables: own.names });
-    return { dialect, schema: withoutTables(schema, own.isShaleTable) };
+    return { dialect, schema: await inspectSchema(dialect, conn, { excludeTables: shaleTables(config).names }) };
   } finally {
     await conn.close().catch(() => undefined);
   }

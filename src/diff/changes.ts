@@ -156,3 +156,96 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
 export function assertNever(value: never, what = "change"): never {
   throw new Error(`unhandled ${what}: ${JSON.stringify(value)}`);
 }
+
+/** The kinds that change a part or a property of a table that exists before and after. */
+const TABLE_LEVEL_KIND_LIST = [
+  "alter-table",
+  "add-column",
+  "drop-column",
+  "rename-column",
+  "alter-column",
+  "add-primary-key",
+  "drop-primary-key",
+  "add-unique",
+  "drop-unique",
+  "add-foreign-key",
+  "drop-foreign-key",
+  "add-check",
+  "drop-check",
+  "create-index",
+  "drop-index",
+  "rename-index",
+  "alter-index",
+] as const satisfies readonly ChangeKind[];
+
+/** A change to a part or property of an existing table (the kinds in TABLE_LEVEL_KINDS). */
+export type TableLevelChange = Extract<Change, { kind: (typeof TABLE_LEVEL_KIND_LIST)[number] }>;
+
+/** The kinds that change a part or a property of a table that exists before and after (ALTER TABLE work). */
+export const TABLE_LEVEL_KINDS: ReadonlySet<ChangeKind> = new Set<ChangeKind>(TABLE_LEVEL_KIND_LIST);
+
+/** Whether a change alters a part or property of an existing table. */
+export function isTableLevel(change: Change): change is TableLevelChange {
+  return TABLE_LEVEL_KINDS.has(change.kind);
+}
+
+/**
+ * The table a change belongs to, or undefined for objects that stand alone. A renamed or
+ * altered table is named as it is after the change; a part of a table as the change names it.
+ */
+export function changeTable(change: Change): QualifiedName | undefined {
+  switch (change.kind) {
+    case "create-table":
+    case "drop-table":
+      return { schema: change.table.schema, name: change.table.name };
+    case "rename-table":
+    case "alter-table":
+      return { schema: change.to.schema, name: change.to.name };
+    case "add-column":
+    case "drop-column":
+    case "rename-column":
+    case "alter-column":
+    case "add-primary-key":
+    case "drop-primary-key":
+    case "add-unique":
+    case "drop-unique":
+    case "add-foreign-key":
+    case "drop-foreign-key":
+    case "add-check":
+    case "drop-check":
+    case "create-index":
+    case "drop-index":
+    case "rename-index":
+    case "alter-index":
+      return change.table;
+    case "create-namespace":
+    case "drop-namespace":
+    case "alter-namespace":
+    case "create-extension":
+    case "drop-extension":
+    case "alter-extension":
+    case "create-enum":
+    case "drop-enum":
+    case "add-enum-values":
+    case "rebuild-enum":
+    case "alter-enum-comment":
+    case "create-domain":
+    case "drop-domain":
+    case "alter-domain":
+    case "create-sequence":
+    case "drop-sequence":
+    case "alter-sequence":
+    case "create-view":
+    case "drop-view":
+    case "replace-view":
+    case "alter-view-comment":
+    case "create-routine":
+    case "drop-routine":
+    case "replace-routine":
+    case "create-trigger":
+    case "drop-trigger":
+      return undefined;
+    default:
+      return assertNever(change);
+  }
+}

@@ -5,7 +5,7 @@
  * passed as `scope` under its new name.
  */
 import { ShaleError } from "../errors.js";
-import { displayName, sameName } from "../schema/names.js";
+import { compareStrings, displayName, sameName } from "../schema/names.js";
 import type { QualifiedName } from "../schema/types.js";
 import type { RenamePair, RenameStrategy } from "./options.js";
 
@@ -68,5 +68,5 @@ export function resolveRenames(
     usedFrom.add(pair.from);
     usedTo.add(pair.to);
   }
-  return [...pairs].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  return [...pairs].sort((a, b) => compareStrings(a.from, b.from));
 }

@@ -1,11 +1,10 @@
 /** Diffs routines (replaced in place) and triggers (dropped and created), compared as normalised text. */
-import { compareNames, compareStrings } from "../schema/names.js";
+import { compareNames, compareStrings, routineKey } from "../schema/names.js";
 import type { Routine, Trigger } from "../schema/types.js";
 import type { Change } from "./changes.js";
 import { type Compare, deepEqual } from "./equal.js";
 import { matchBy } from "./match.js";
 
-const routineKey = (r: Routine): string => JSON.stringify([r.schema, r.name, r.signature]);
 const routineOrder = (a: Routine, b: Routine): number => compareNames(a, b) || compareStrings(a.signature, b.signature);
 
 /** Routine changes; overloads are told apart by their signature. */

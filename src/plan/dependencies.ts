@@ -4,7 +4,7 @@
  * names (argument types, other routines, sequences), a view the views it reads and the
  * routines it calls. Text-only dependencies are found by mentions.ts.
  */
-import type { Change } from "../diff/changes.js";
+import { assertNever, type Change } from "../diff/changes.js";
 import { compareNames, compareStrings, qualifiedKey, sameName } from "../schema/names.js";
 import type { ColumnType, Domain, QualifiedName, Routine, View } from "../schema/types.js";
 import { isWord, mentions, wordsOf } from "./mentions.js";
@@ -44,8 +44,40 @@ export function subjectOf(change: Change): Subject | undefined {
       return { sort: "view", object: change.view };
     case "replace-view":
       return { sort: "view", object: change.to };
-    default:
+    case "create-namespace":
+    case "drop-namespace":
+    case "alter-namespace":
+    case "create-extension":
+    case "drop-extension":
+    case "alter-extension":
+    case "alter-enum-comment":
+    case "alter-sequence":
+    case "create-table":
+    case "drop-table":
+    case "rename-table":
+    case "alter-table":
+    case "add-column":
+    case "drop-column":
+    case "rename-column":
+    case "alter-column":
+    case "add-primary-key":
+    case "drop-primary-key":
+    case "add-unique":
+    case "drop-unique":
+    case "add-foreign-key":
+    case "drop-foreign-key":
+    case "add-check":
+    case "drop-check":
+    case "create-index":
+    case "drop-index":
+    case "rename-index":
+    case "alter-index":
+    case "alter-view-comment":
+    case "create-trigger":
+    case "drop-trigger":
       return undefined;
+    default:
+      return assertNever(change);
   }
 }
 
@@ -69,8 +101,11 @@ function textOf(subject: Subject): string {
     case "routine":
     case "view":
       return subject.object.definition;
-    default:
+    case "sequence":
+    case "enum":
       return "";
+    default:
+      return assertNever(subject, "dependency subject");
   }
 }
 

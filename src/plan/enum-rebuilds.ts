@@ -10,12 +10,14 @@
  */
 import type { Change } from "../diff/changes.js";
 import { ShaleError } from "../errors.js";
-import { displayName, qualifiedKey, sameName, sortByName } from "../schema/names.js";
+import { displayName, qualifiedKey, routineKey, sameName, sortByName } from "../schema/names.js";
 import type { Check, EnumType, Index, QualifiedName, Routine, Schema, Table } from "../schema/types.js";
 import { typeIs } from "./dependencies.js";
+import { droppedTables } from "./dropped-tables.js";
 import { mentions, NameSet } from "./mentions.js";
 import type { RenameLookup } from "./renames.js";
-import { routineHeader, routineKey } from "./routines.js";
+import { routineHeader } from "./routines.js";
+import type { PlanCapabilities } from "./types.js";
 
 function refuse(e: EnumType, why: string): ShaleError {
   return new ShaleError("SHALE_E_UNSUPPORTED_CHANGE", `Cannot rebuild enum ${displayName(e)} (values removed or reordered): ${why}.`, {
@@ -46,9 +48,9 @@ function callerIn(table: Table, name: string): string | undefined {
 
 /** Refuses when something the plan keeps calls a routine that must be dropped and created again. */
 function refuseCallers(e: EnumType, routine: Routine, changes: readonly Change[], from: Schema): void {
-  const droppedTables = new Set(changes.flatMap((c) => (c.kind === "drop-table" ? [qualifiedKey(c.table)] : [])));
+  const dropped = droppedTables(changes);
   for (const table of sortByName(from.tables)) {
-    const caller = droppedTables.has(qualifiedKey(table)) ? undefined : callerIn(table, routine.name);
+    const caller = dropped(table) ? undefined : callerIn(table, routine.name);
     if (caller) throw refuse(e, `${routineName(routine)} uses it and must be dropped and created again, but ${caller} calls it`);
   }
   for (const d of sortByName(from.domains)) {
@@ -59,8 +61,8 @@ function refuseCallers(e: EnumType, routine: Routine, changes: readonly Change[]
 }
 
 /** Routines whose arguments or result use a rebuilt enum: dropped before, created after. */
-function redoRoutines(changes: readonly Change[], from: Schema, to: Schema, rebuilt: readonly EnumType[]): Change[] {
-  const uses = (r: Routine): EnumType | undefined => rebuilt.find((e) => mentions(routineHeader(r), e.name));
+function redoRoutines(changes: readonly Change[], from: Schema, to: Schema, rebuilt: readonly EnumType[], caps: PlanCapabilities): Change[] {
+  const uses = (r: Routine): EnumType | undefined => rebuilt.find((e) => mentions(routineHeader(r, caps), e.name));
   const dropped = new Set(changes.flatMap((c) => (c.kind === "drop-routine" ? [routineKey(c.routine)] : [])));
   const target = new Map(to.routines.map((r) => [routineKey(r), r]));
   const out: Change[] = [];
@@ -110,11 +112,12 @@ function redoTableParts(changes: readonly Change[], from: Schema, to: Schema, re
   const planned = new Set(
     changes.flatMap((c) => (c.kind === "drop-check" || c.kind === "drop-index" ? [JSON.stringify([qualifiedKey(c.table), c.kind === "drop-check" ? c.check.name : c.index.name])] : [])),
   );
+  const dropped = droppedTables(changes);
   const out = [...changes];
   for (const table of sortByName(from.tables)) {
     const name = { schema: table.schema, name: table.name };
     const next = to.tables.find((t) => sameName(t, renames.newTable(name)));
-    const gone = changes.some((c) => c.kind === "drop-table" && sameName(c.table, name));
+    const gone = dropped(name);
     const parts: Part[] = [
       ...table.checks.filter((c) => names.foundIn(c.expression)).map((part): Part => ({ kind: "check", part })),
       ...table.indexes.filter((i) => names.foundIn(indexText(i))).map((part): Part => ({ kind: "index", part })),
@@ -131,12 +134,12 @@ function redoTableParts(changes: readonly Change[], from: Schema, to: Schema, re
 }
 
 /** The changes with what a rebuilt enum needs around it; throws when something cannot be carried. */
-export function aroundEnumRebuilds(changes: readonly Change[], from: Schema, to: Schema, renames: RenameLookup): Change[] {
+export function aroundEnumRebuilds(changes: readonly Change[], from: Schema, to: Schema, renames: RenameLookup, caps: PlanCapabilities): Change[] {
   const rebuilt = changes.flatMap((c) => (c.kind === "rebuild-enum" ? [c.from] : []));
   if (rebuilt.length === 0) return [...changes];
   for (const d of sortByName(from.domains)) {
     const e = rebuilt.find((x) => typeIs(d.type, x));
     if (e) throw refuse(e, `domain ${displayName(d)} is built on it`);
   }
-  return redoTableParts(redoRoutines(changes, from, to, rebuilt), from, to, rebuilt, renames);
+  return redoTableParts(redoRoutines(changes, from, to, rebuilt, caps), from, to, rebuilt, renames);
 }

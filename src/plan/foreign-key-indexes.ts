@@ -1,15 +1,18 @@
 /**
- * MySQL needs an index that starts with a foreign key's columns for as long as the key exists
- * (error 1553, "needed in a foreign key constraint"). Its renderer drops and adds a table's
+ * Some databases (MySQL, PlanCapabilities.foreignKeyNeedsIndex) need an index that starts with
+ * a foreign key's columns for as long as the key exists (MySQL error 1553, "needed in a foreign
+ * key constraint"). MySQL's renderer drops and adds a table's
  * indexes in one ALTER TABLE, which keeps every key covered, except when the plan renames
  * something: then index and key drops run in statements of their own before the renames (they
  * name things as they were) and the new indexes come later. So in a plan with renames, a kept
  * foreign key whose last covering index is dropped is dropped first and added again at the end.
  */
-import type { Change } from "../diff/changes.js";
+import { changeTable, type Change } from "../diff/changes.js";
 import { qualifiedKey, sameName, sortByName } from "../schema/names.js";
 import type { ForeignKey, QualifiedName, Schema, Table } from "../schema/types.js";
+import { droppedTables } from "./dropped-tables.js";
 import type { RenameLookup } from "./renames.js";
+import type { PlanCapabilities } from "./types.js";
 
 /** An index, unique constraint or primary key as its name and leading columns. */
 interface Cover {
@@ -33,7 +36,8 @@ function covers(cover: Cover, fk: ForeignKey): boolean {
 function droppedCovers(changes: readonly Change[], table: QualifiedName): Set<string> {
   const names = new Set<string>();
   for (const c of changes) {
-    if (!("table" in c) || !sameName(c.table, table)) continue;
+    const owner = changeTable(c);
+    if (!owner || !sameName(owner, table)) continue;
     if (c.kind === "drop-index") names.add(c.index.name);
     else if (c.kind === "drop-unique") names.add(c.unique.name);
     else if (c.kind === "drop-primary-key") names.add("PRIMARY");
@@ -43,16 +47,16 @@ function droppedCovers(changes: readonly Change[], table: QualifiedName): Set<st
 
 const RENAMES = new Set(["rename-table", "rename-column", "rename-index"]);
 
-/** On MySQL with renames in the plan: drops and re-adds kept keys whose every covering index is dropped. */
-export function keepForeignKeysCovered(changes: readonly Change[], from: Schema, to: Schema, renames: RenameLookup): Change[] {
-  if (from.dialect !== "mysql" || !changes.some((c) => RENAMES.has(c.kind))) return [...changes];
+/** Where keys need an index, with renames in the plan: drops and re-adds kept keys whose every covering index is dropped. */
+export function keepForeignKeysCovered(changes: readonly Change[], from: Schema, to: Schema, renames: RenameLookup, caps: PlanCapabilities): Change[] {
+  if (!caps.foreignKeyNeedsIndex || !changes.some((c) => RENAMES.has(c.kind))) return [...changes];
   const planned = new Set(changes.flatMap((c) => (c.kind === "drop-foreign-key" ? [JSON.stringify([qualifiedKey(c.table), c.foreignKey.name])] : [])));
-  const droppedTables = new Set(changes.flatMap((c) => (c.kind === "drop-table" ? [qualifiedKey(c.table)] : [])));
+  const dropped = droppedTables(changes);
   const out = [...changes];
   for (const table of sortByName(from.tables)) {
     const name = { schema: table.schema, name: table.name };
     const gone = droppedCovers(changes, name);
-    if (gone.size === 0 || droppedTables.has(qualifiedKey(name))) continue;
+    if (gone.size === 0 || dropped(name)) continue;
     const newName = renames.newTable(name);
     const next = to.tables.find((t) => sameName(t, newName));
     for (const fk of table.foreignKeys) {

@@ -3,9 +3,10 @@
  * added after all tables exist, and keys whose columns change type or whose referenced key is
  * dropped are dropped first and added again at the end.
  */
-import type { Change } from "../diff/changes.js";
+import { changeTable, isTableLevel, type Change } from "../diff/changes.js";
 import { qualifiedKey, sortByName } from "../schema/names.js";
 import type { ForeignKey, Index, QualifiedName, Schema, Table } from "../schema/types.js";
+import { droppedTables } from "./dropped-tables.js";
 import { foreignKeyOrder } from "./order.js";
 import type { RenameLookup } from "./renames.js";
 import type { PlanCapabilities } from "./types.js";
@@ -57,14 +58,14 @@ export function readdForeignKeys(changes: readonly Change[], from: Schema, to: S
   const keys = keyChanges(changes);
   const dropped = new Set(changes.flatMap((c) => (c.kind === "drop-foreign-key" ? [fkKey(c.table, c.foreignKey.name)] : [])));
   const added = new Set(changes.flatMap((c) => (c.kind === "add-foreign-key" ? [fkKey(c.table, c.foreignKey.name)] : [])));
-  const droppedTables = new Set(changes.flatMap((c) => (c.kind === "drop-table" ? [qualifiedKey(c.table)] : [])));
+  const gone = droppedTables(changes);
   const target = new Map(to.tables.map((t) => [qualifiedKey(t), t]));
   const out = [...changes];
   for (const table of sortByName(from.tables)) {
     const name = { schema: table.schema, name: table.name };
     for (const fk of table.foreignKeys) {
       if (dropped.has(fkKey(name, fk.name)) || !blocked(table, fk, keys, renames)) continue;
-      if (droppedTables.has(qualifiedKey(name))) {
+      if (gone(name)) {
         out.push({ kind: "drop-foreign-key", table: name, foreignKey: fk });
         continue;
       }
@@ -115,8 +116,9 @@ export function placeCreatedTables(changes: readonly Change[], caps: PlanCapabil
   const createdKeys = new Set(created.map(qualifiedKey));
   const changesOn = new Map<string, Change[]>();
   for (const c of changes) {
-    if (!("table" in c) || c.kind === "create-table" || c.kind === "drop-table") continue;
-    const key = qualifiedKey(c.table);
+    const table = isTableLevel(c) ? changeTable(c) : undefined;
+    if (!table) continue;
+    const key = qualifiedKey(table);
     changesOn.set(key, [...(changesOn.get(key) ?? []), c]);
   }
   const closing = new Set(fkOrder.closing.map((c) => fkKey(c.table, c.foreignKey.name)));

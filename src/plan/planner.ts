@@ -13,7 +13,7 @@ import { keepForeignKeysCovered } from "./foreign-key-indexes.js";
 import { placeCreatedTables, placeDroppedTables, readdForeignKeys } from "./foreign-keys.js";
 import { kindRank, PHASE_OF, phaseRank } from "./phases.js";
 import { renameLookup } from "./renames.js";
-import { riskOf } from "./risks.js";
+import { stepRisk } from "./risks.js";
 import { recreateRoutineTriggers, routinePhases } from "./routines.js";
 import { placeSequenceOwners } from "./sequences.js";
 import type { Plan, PlanCapabilities, PhaseName } from "./types.js";
@@ -70,11 +70,11 @@ function slots(changes: readonly Change[], phases: readonly PhaseName[], created
 /** Adds the steps that blocked changes need around them. */
 function withDependants(changes: readonly Change[], from: Schema, to: Schema, caps: PlanCapabilities): Change[] {
   const renames = renameLookup(changes);
-  let work = aroundEnumRebuilds(changes, from, to, renames);
+  let work = aroundEnumRebuilds(changes, from, to, renames, caps);
   work = recreateRoutineTriggers(work, from, to);
   work = recreateDependentViews(work, from, to, renames);
   if (caps.addForeignKey) work = readdForeignKeys(work, from, to, renames);
-  work = keepForeignKeysCovered(work, from, to, renames);
+  work = keepForeignKeysCovered(work, from, to, renames, caps);
   return placeSequenceOwners(work);
 }
 
@@ -83,7 +83,7 @@ export function plan(changes: readonly Change[], from: Schema, to: Schema, caps:
   const created = placeCreatedTables(withDependants(changes, from, to, caps), caps);
   const dropped = placeDroppedTables(created.changes, caps);
   const work = dropped.changes;
-  const moved = routinePhases(work);
+  const moved = routinePhases(work, caps);
   const phases = work.map((c) => moved(c) ?? PHASE_OF[c.kind]);
   const slot = slots(work, phases, created.order, dropped.order);
   const keyed = work.map((change, index) => ({ change, phase: phases[index]!, sortKey: [phaseRank(phases[index]!), ...slot[index]!, index] }));
@@ -94,5 +94,5 @@ export function plan(changes: readonly Change[], from: Schema, to: Schema, caps:
     }
     return 0;
   });
-  return { steps: keyed.map(({ change, phase }) => ({ change, phase, ...riskOf(change) })) };
+  return { steps: keyed.map(({ change, phase }) => ({ change, phase, ...stepRisk(change, caps, from, to) })) };
 }

@@ -2,50 +2,39 @@
  * Where routines run. A routine is created early, among the types: after the enums, domains,
  * sequences and routines it names, before the tables, domains, defaults, checks, generated
  * columns and indexes that call it. The exception is a routine whose body the database checks
- * at creation and that names a table or view this plan creates or changes: it waits for them,
- * among the views (PostgreSQL checks SQL-language bodies, check_function_bodies, but not
- * PL/pgSQL ones, which may name tables freely). A dropped routine goes late, among the types
- * again, after the tables, columns, views and domains that call it are gone; it goes first
+ * at creation (PlanCapabilities.routineBodyChecked) and that names a table or view this plan
+ * creates or changes: it waits for them, among the views. A dropped routine goes late, among
+ * the types again, after the tables, columns, views and domains that call it are gone; it goes first
  * instead when a routine of the same name is created (it may be the same one), when its
  * checked body names a table or view this plan drops or changes, or when its arguments or
  * result use an enum that is rebuilt. Triggers that call a routine dropped and created again
  * are dropped before it and created again after.
  */
-import type { Change } from "../diff/changes.js";
-import { qualifiedKey, sameName } from "../schema/names.js";
+import { changeTable, type Change } from "../diff/changes.js";
+import { qualifiedKey, routineKey, sameName } from "../schema/names.js";
 import type { Routine, Schema, Trigger } from "../schema/types.js";
 import { mentions, NameSet } from "./mentions.js";
-import type { PhaseName } from "./types.js";
+import type { PhaseName, PlanCapabilities } from "./types.js";
 
-/** A key for a routine: overloads differ by signature. */
-export function routineKey(r: Routine): string {
-  return JSON.stringify([r.schema, r.name, r.signature]);
-}
-
-/**
- * The part of a routine's definition before its body: name, arguments, result, language.
- * A body written as a string (`AS $$ ... $$`) is not parsed for dependencies; a SQL-standard
- * body (BEGIN ATOMIC) is, so then the whole definition counts.
- */
-export function routineHeader(r: Routine): string {
-  const body = /\bAS\s+(\$[^$\s]*\$|')/i.exec(r.definition);
-  return body ? r.definition.slice(0, body.index) : r.definition;
+/** The part of a routine's definition read for what it needs before it is created. */
+export function routineHeader(r: Routine, caps: PlanCapabilities): string {
+  return caps.routineHeader?.(r) ?? r.definition;
 }
 
 /** Whether the database checks the routine's body when it is created. */
-function bodyIsChecked(r: Routine): boolean {
-  return !/\bLANGUAGE\s+plpgsql\b/i.test(routineHeader(r));
+function bodyIsChecked(r: Routine, caps: PlanCapabilities): boolean {
+  return caps.routineBodyChecked?.(r) ?? true;
 }
 
 /** Names of the tables and views that any change of the plan creates, drops or changes. */
 function touchedRelations(changes: readonly Change[]): NameSet {
   const names = new NameSet();
   for (const c of changes) {
+    const table = changeTable(c);
+    if (table) names.add(table.name);
     if (c.kind === "alter-table" || c.kind === "rename-table") names.add(c.from.name);
-    if (c.kind === "create-table" || c.kind === "drop-table") names.add(c.table.name);
-    else if (c.kind === "alter-table" || c.kind === "rename-table" || c.kind === "replace-view") names.add(c.to.name);
+    else if (c.kind === "replace-view") names.add(c.to.name);
     else if (c.kind === "create-view" || c.kind === "drop-view") names.add(c.view.name);
-    else if ("table" in c) names.add(c.table.name);
   }
   return names;
 }
@@ -61,7 +50,7 @@ export function recreatedRoutines(changes: readonly Change[]): Set<string> {
 }
 
 /** Creates that must wait for the relations their checked bodies read, and routines that call those. */
-function lateCreates(changes: readonly Change[]): Set<Routine> {
+function lateCreates(changes: readonly Change[], caps: PlanCapabilities): Set<Routine> {
   const made = changes.flatMap((c) => (c.kind === "create-routine" ? [c.routine] : c.kind === "replace-routine" ? [c.to] : []));
   const late = new Set<Routine>();
   const names = touchedRelations(changes);
@@ -69,7 +58,7 @@ function lateCreates(changes: readonly Change[]): Set<Routine> {
   while (grew) {
     grew = false;
     for (const r of made) {
-      if (late.has(r) || !bodyIsChecked(r) || !names.foundIn(r.definition)) continue;
+      if (late.has(r) || !bodyIsChecked(r, caps) || !names.foundIn(r.definition)) continue;
       late.add(r);
       names.add(r.name);
       grew = true;
@@ -79,13 +68,13 @@ function lateCreates(changes: readonly Change[]): Set<Routine> {
 }
 
 /** The phase of each routine step that does not run in its kind's usual phase. */
-export function routinePhases(changes: readonly Change[]): (change: Change) => PhaseName | undefined {
+export function routinePhases(changes: readonly Change[], caps: PlanCapabilities): (change: Change) => PhaseName | undefined {
   const touched = touchedRelations(changes);
-  const late = lateCreates(changes);
+  const late = lateCreates(changes, caps);
   const again = recreatedRoutines(changes);
   const rebuilt = new NameSet(changes.flatMap((c) => (c.kind === "rebuild-enum" ? [c.from.name] : [])));
   const early = (r: Routine): boolean =>
-    again.has(routineKey(r)) || (bodyIsChecked(r) && touched.foundIn(r.definition)) || rebuilt.foundIn(routineHeader(r));
+    again.has(routineKey(r)) || (bodyIsChecked(r, caps) && touched.foundIn(r.definition)) || rebuilt.foundIn(routineHeader(r, caps));
   return (c) => {
     if (c.kind === "create-routine" && late.has(c.routine)) return "create-dependants";
     if (c.kind === "replace-routine" && late.has(c.to)) return "create-dependants";

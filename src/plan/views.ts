@@ -5,12 +5,12 @@
  * created again afterwards, and so are the views that read those views.
  */
 import type { Change } from "../diff/changes.js";
-import { qualifiedKey, sameName, sortByName } from "../schema/names.js";
+import { qualifiedKey, routineKey, sameName, sortByName } from "../schema/names.js";
 import type { QualifiedName, Schema, Table, View } from "../schema/types.js";
 import { typeIs } from "./dependencies.js";
 import { mentions, NameSet } from "./mentions.js";
 import type { RenameLookup } from "./renames.js";
-import { recreatedRoutines, routineKey } from "./routines.js";
+import { recreatedRoutines } from "./routines.js";
 
 /**
  * Whether `view` reads `name`: from its dependsOn where the inspector filled it, otherwise

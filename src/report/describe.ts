@@ -4,49 +4,14 @@
  * Nothing here is SQL to run; it is text for reviewers.
  */
 import type { Change, ChangeKind } from "../diff/changes.js";
-import { assertNever } from "../diff/changes.js";
-import type { Check, Column, ColumnType, ForeignKey, Index, IndexPart, PrimaryKey, QualifiedName, UniqueConstraint } from "../schema/types.js";
-
-/** A qualified name as reports print it: `schema.name`, or `name` in MySQL's and SQLite's "" schema. */
-export function qualified(name: QualifiedName): string {
-  return name.schema === "" ? name.name : `${name.schema}.${name.name}`;
-}
+import { assertNever, changeTable } from "../diff/changes.js";
+import { displayName } from "../schema/names.js";
+import { typeText } from "../schema/type-text.js";
+import type { Check, Column, ForeignKey, Index, IndexPart, PrimaryKey, UniqueConstraint } from "../schema/types.js";
 
 /** A change kind as words: "add-column" → "add column". */
 export function kindLabel(kind: ChangeKind): string {
   return kind.replace(/-/g, " ");
-}
-
-/** The table a change belongs to, or undefined for objects that stand alone. */
-export function changeTable(change: Change): QualifiedName | undefined {
-  switch (change.kind) {
-    case "create-table":
-    case "drop-table":
-      return change.table;
-    case "alter-table":
-      return change.to;
-    case "rename-table":
-      return change.to;
-    case "add-column":
-    case "drop-column":
-    case "rename-column":
-    case "alter-column":
-    case "add-primary-key":
-    case "drop-primary-key":
-    case "add-unique":
-    case "drop-unique":
-    case "add-foreign-key":
-    case "drop-foreign-key":
-    case "add-check":
-    case "drop-check":
-    case "create-index":
-    case "drop-index":
-    case "rename-index":
-    case "alter-index":
-      return change.table;
-    default:
-      return undefined;
-  }
 }
 
 /** The part of a table a change touches, as `kind name` ("column email"), or undefined for whole-table changes. */
@@ -78,8 +43,39 @@ export function changePart(change: Change): { readonly type: string; readonly na
       return { type: "index", name: change.to.name };
     case "rename-index":
       return { type: "index", name: change.from };
-    default:
+    case "create-namespace":
+    case "drop-namespace":
+    case "alter-namespace":
+    case "create-extension":
+    case "drop-extension":
+    case "alter-extension":
+    case "create-enum":
+    case "drop-enum":
+    case "add-enum-values":
+    case "rebuild-enum":
+    case "alter-enum-comment":
+    case "create-domain":
+    case "drop-domain":
+    case "alter-domain":
+    case "create-sequence":
+    case "drop-sequence":
+    case "alter-sequence":
+    case "create-table":
+    case "drop-table":
+    case "rename-table":
+    case "alter-table":
+    case "create-view":
+    case "drop-view":
+    case "replace-view":
+    case "alter-view-comment":
+    case "create-routine":
+    case "drop-routine":
+    case "replace-routine":
+    case "create-trigger":
+    case "drop-trigger":
       return undefined;
+    default:
+      return assertNever(change);
   }
 }
 
@@ -98,29 +94,29 @@ export function changeObject(change: Change): string {
       return change.to.name;
     case "create-enum":
     case "drop-enum":
-      return qualified(change.enum);
+      return displayName(change.enum);
     case "create-domain":
     case "drop-domain":
-      return qualified(change.domain);
+      return displayName(change.domain);
     case "create-sequence":
     case "drop-sequence":
-      return qualified(change.sequence);
+      return displayName(change.sequence);
     case "create-table":
     case "drop-table":
-      return qualified(change.table);
+      return displayName(change.table);
     case "rename-table":
-      return qualified(change.from);
+      return displayName(change.from);
     case "create-view":
     case "drop-view":
-      return qualified(change.view);
+      return displayName(change.view);
     case "create-routine":
     case "drop-routine":
-      return `${qualified(change.routine)}(${change.routine.signature})`;
+      return `${displayName(change.routine)}(${change.routine.signature})`;
     case "replace-routine":
-      return `${qualified(change.to)}(${change.to.signature})`;
+      return `${displayName(change.to)}(${change.to.signature})`;
     case "create-trigger":
     case "drop-trigger":
-      return qualified(change.trigger);
+      return displayName(change.trigger);
     case "add-enum-values":
     case "rebuild-enum":
     case "alter-enum-comment":
@@ -129,12 +125,28 @@ export function changeObject(change: Change): string {
     case "alter-table":
     case "replace-view":
     case "alter-view-comment":
-      return qualified(change.to);
-    default: {
-      // What is left are the parts of a table: columns, keys, checks, indexes.
+      return displayName(change.to);
+    case "add-column":
+    case "drop-column":
+    case "rename-column":
+    case "alter-column":
+    case "add-primary-key":
+    case "drop-primary-key":
+    case "add-unique":
+    case "drop-unique":
+    case "add-foreign-key":
+    case "drop-foreign-key":
+    case "add-check":
+    case "drop-check":
+    case "create-index":
+    case "drop-index":
+    case "rename-index":
+    case "alter-index": {
       const name = changePart(change)?.name;
-      return name ? `${qualified(change.table)}.${name}` : qualified(change.table);
+      return name ? `${displayName(change.table)}.${name}` : displayName(change.table);
     }
+    default:
+      return assertNever(change);
   }
 }
 
@@ -147,46 +159,27 @@ export function describeChange(change: Change): string {
   const object = changeObject(change);
   switch (change.kind) {
     case "rename-table":
-      return `rename table ${qualified(change.from)} to ${qualified(change.to)}`;
+      return `rename table ${displayName(change.from)} to ${displayName(change.to)}`;
     case "rename-column":
     case "rename-index":
-      return `rename ${part!.type} ${change.from} to ${change.to} on ${qualified(table!)}`;
+      return `rename ${part!.type} ${change.from} to ${change.to} on ${displayName(table!)}`;
     case "alter-column":
-      return `alter column ${change.to.name} of ${qualified(table!)} (${change.what.join(", ")})`;
+      return `alter column ${change.to.name} of ${displayName(table!)} (${change.what.join(", ")})`;
     case "alter-table":
       return `alter table ${object} (${change.what.join(", ")})`;
     default:
       if (table && part) {
         const verb = change.kind.split("-")[0]!;
         const name = part.name ? ` ${part.name}` : "";
-        return `${verb} ${part.type}${name} ${PREPOSITION[verb] ?? "of"} ${qualified(table)}`;
+        return `${verb} ${part.type}${name} ${PREPOSITION[verb] ?? "of"} ${displayName(table)}`;
       }
       return `${kindLabel(change.kind)} ${object}`;
   }
 }
 
-/** A column type as a person reads it: `varchar(255)`, `integer[]`, `enum('a','b')`. */
-export function describeType(type: ColumnType): string {
-  switch (type.kind) {
-    case "builtin":
-      return type.args?.length ? `${type.name}(${type.args.join(",")})` : type.name;
-    case "array":
-      return `${describeType(type.element)}[]`;
-    case "enum":
-    case "set":
-      return `${type.kind}(${type.values.map((v) => `'${v.replace(/'/g, "''")}'`).join(",")})`;
-    case "named":
-      return qualified(type);
-    case "raw":
-      return type.sql;
-    default:
-      return assertNever(type, "column type");
-  }
-}
-
 /** A column's definition in words: `varchar(255) NOT NULL DEFAULT 'x'`. */
 export function describeColumn(column: Column): string {
-  const parts = [describeType(column.type), column.nullable ? "NULL" : "NOT NULL"];
+  const parts = [typeText(column.type), column.nullable ? "NULL" : "NOT NULL"];
   if (column.default !== undefined) parts.push(`DEFAULT ${column.default}`);
   if (column.identity) parts.push(column.identity.kind === "auto-increment" ? "AUTO_INCREMENT" : `GENERATED ${column.identity.kind === "always" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY`);
   if (column.generated) parts.push(`GENERATED ALWAYS AS (${column.generated.expression})${column.generated.stored ? " STORED" : ""}`);
@@ -244,7 +237,7 @@ export function describeUnique(unique: UniqueConstraint): string {
 
 /** A foreign key in words: `(user_id) → public.users(id) ON DELETE CASCADE`. */
 export function describeForeignKey(key: ForeignKey): string {
-  const parts = [`(${key.columns.join(", ")}) → ${qualified(key.references)}(${key.referencedColumns.join(", ")})`];
+  const parts = [`(${key.columns.join(", ")}) → ${displayName(key.references)}(${key.referencedColumns.join(", ")})`];
   if (key.onDelete !== "no action") parts.push(`ON DELETE ${key.onDelete.toUpperCase()}`);
   if (key.onUpdate !== "no action") parts.push(`ON UPDATE ${key.onUpdate.toUpperCase()}`);
   if (key.match && key.match !== "simple") parts.push(`MATCH ${key.match.toUpperCase()}`);

@@ -3,8 +3,10 @@
  * after. A part dropped and added again under the same name (a changed index or key) is
  * one "replace" row, which is how a reviewer thinks of it.
  */
-import type { Change } from "../diff/changes.js";
+import { assertNever, type Change, type TableLevelChange } from "../diff/changes.js";
 import type { PlanStep } from "../plan/types.js";
+import { displayName } from "../schema/names.js";
+import { typeText } from "../schema/type-text.js";
 import type { Table } from "../schema/types.js";
 import {
   changePart,
@@ -14,10 +16,8 @@ import {
   describeForeignKey,
   describeIndex,
   describePrimaryKey,
-  describeType,
   describeUnique,
   kindLabel,
-  qualified,
 } from "./describe.js";
 import { cellCode, cellSql } from "./markdown-text.js";
 
@@ -39,7 +39,7 @@ function sides(change: Change): [string | undefined, string | undefined] {
     case "rename-index":
       return [change.from, change.to];
     case "rename-table":
-      return [qualified(change.from), qualified(change.to)];
+      return [displayName(change.from), displayName(change.to)];
     case "add-primary-key":
       return [undefined, describePrimaryKey(change.primaryKey)];
     case "drop-primary-key":
@@ -69,8 +69,11 @@ function sides(change: Change): [string | undefined, string | undefined] {
   }
 }
 
-/** Before and after of changes to objects outside tables. */
-function otherSides(change: Change): [string | undefined, string | undefined] {
+/** The changes `sides` leaves to `otherSides`: whole tables and objects outside tables. */
+type OtherChange = Exclude<Change, TableLevelChange | { readonly kind: "rename-table" }>;
+
+/** Before and after of changes to whole tables and objects outside tables. */
+function otherSides(change: OtherChange): [string | undefined, string | undefined] {
   switch (change.kind) {
     case "create-namespace":
     case "create-extension":
@@ -93,11 +96,11 @@ function otherSides(change: Change): [string | undefined, string | undefined] {
     case "alter-view-comment":
       return [change.from.comment ?? "(no comment)", change.to.comment ?? "(no comment)"];
     case "create-domain":
-      return [undefined, describeType(change.domain.type)];
+      return [undefined, typeText(change.domain.type)];
     case "drop-domain":
-      return [describeType(change.domain.type), undefined];
+      return [typeText(change.domain.type), undefined];
     case "alter-domain":
-      return [describeType(change.from.type), describeType(change.to.type)];
+      return [typeText(change.from.type), typeText(change.to.type)];
     case "create-sequence":
       return [undefined, describeSequence(change.sequence)];
     case "drop-sequence":
@@ -119,8 +122,12 @@ function otherSides(change: Change): [string | undefined, string | undefined] {
       return [undefined, change.trigger.definition];
     case "drop-trigger":
       return [change.trigger.definition, undefined];
+    case "create-table":
+      return [undefined, "created"];
+    case "drop-table":
+      return ["exists", undefined];
     default:
-      return [undefined, undefined];
+      return assertNever(change);
   }
 }
 
@@ -136,7 +143,7 @@ function describeTableProps(table: Table): string {
   const parts = [...describeAttrs(table.attrs)];
   if (table.comment !== undefined) parts.push(`COMMENT '${table.comment}'`);
   if (table.partitioning?.by) parts.push(`PARTITION BY ${table.partitioning.by}`);
-  if (table.partitioning?.of) parts.push(`PARTITION OF ${qualified(table.partitioning.of.parent)} ${table.partitioning.of.bound}`);
+  if (table.partitioning?.of) parts.push(`PARTITION OF ${displayName(table.partitioning.of.parent)} ${table.partitioning.of.bound}`);
   return parts.join(" ") || "(none)";
 }
 

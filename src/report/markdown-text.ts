@@ -1,10 +1,5 @@
 /** Putting arbitrary names and SQL into Markdown safely: code spans, table cells, plain text. */
-
-/** Control characters as visible escapes, so a name cannot break a line of the document. */
-function visible(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
+import { visible } from "./visible.js";
 
 /** A code span that holds any text: a fence longer than any run of backticks inside. */
 export function code(text: string): string {

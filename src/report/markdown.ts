@@ -3,10 +3,12 @@
  * destructive changes on their own, a section per table with before → after, the other
  * objects, a Mermaid ER diagram of the tables involved, and the SQL script at the end.
  */
-import { compareNames, qualifiedKey } from "../schema/names.js";
+import { compareNames, displayName, qualifiedKey } from "../schema/names.js";
+import { phaseRank } from "../plan/phases.js";
 import type { PlanStep } from "../plan/types.js";
 import type { QualifiedName } from "../schema/types.js";
-import { changeObject, changeTable, describeChange, qualified } from "./describe.js";
+import { changeTable } from "../diff/changes.js";
+import { changeObject, describeChange } from "./describe.js";
 import type { DiffReportInput, ReportLabels } from "./input.js";
 import { stepRow, tableRows, wholeTableRows, type Row } from "./markdown-rows.js";
 import { cellCode, code, codeBlock, plainText, table } from "./markdown-text.js";
@@ -49,10 +51,25 @@ interface TableGroup {
   readonly steps: PlanStep[];
 }
 
+/**
+ * The table a step belongs to, by its name after the plan: steps before the renames (dropped
+ * keys and indexes) name a renamed table by its old name, and go in its one section.
+ */
+function stepTable(steps: readonly PlanStep[]): (step: PlanStep) => QualifiedName | undefined {
+  const renamed = new Map(steps.flatMap((s) => (s.change.kind === "rename-table" ? [[qualifiedKey(s.change.from), s.change.to] as const] : [])));
+  const renameAt = phaseRank("rename");
+  return (step) => {
+    const name = changeTable(step.change);
+    if (!name || phaseRank(step.phase) >= renameAt) return name;
+    return renamed.get(qualifiedKey(name)) ?? name;
+  };
+}
+
 function tables(diff: DiffReportInput): string[] {
   const groups = new Map<string, TableGroup>();
+  const tableOf = stepTable(diff.plan.steps);
   for (const step of diff.plan.steps) {
-    const name = changeTable(step.change);
+    const name = tableOf(step);
     if (!name) continue;
     const key = qualifiedKey(name);
     if (!groups.has(key)) groups.set(key, { name, steps: [] });
@@ -74,13 +91,13 @@ function tableSection(group: TableGroup): string[] {
       notes.push(change.kind === "create-table" ? "New table." : "⚠️ Dropped table: its rows are lost.");
       rows.push(...wholeTableRows(change.table, change.kind === "create-table"));
     } else if (change.kind === "rename-table") {
-      notes.push(`Renamed from ${code(qualified(change.from))}.`);
+      notes.push(`Renamed from ${code(displayName(change.from))}.`);
     } else {
       rest.push(step);
     }
   }
   rows.push(...tableRows(rest));
-  return [`### ${code(qualified(group.name))}`, ...notes, ...(rows.length ? [table(ROW_HEADER, rows)] : [])];
+  return [`### ${code(displayName(group.name))}`, ...notes, ...(rows.length ? [table(ROW_HEADER, rows)] : [])];
 }
 
 function others(steps: readonly PlanStep[]): string[] {

@@ -8,7 +8,7 @@
  */
 import { byQualifiedName, compareNames, qualifiedKey } from "../schema/names.js";
 import type { Column, ColumnType, ForeignKey, QualifiedName, Table } from "../schema/types.js";
-import { changeTable } from "./describe.js";
+import { changeTable } from "../diff/changes.js";
 import type { DiffReportInput } from "./input.js";
 
 /** Past this many tables a diagram stops being readable (and GitHub stops rendering it). */

@@ -10,13 +10,14 @@ import type { SchemaDialect } from "../schema/types.js";
 import { describeChange } from "./describe.js";
 import type { DiffReportInput, ReportLabels } from "./input.js";
 import { countByKind, summaryLine } from "./summary.js";
+import { visible } from "./visible.js";
 
 /** The whole diff script, ending with a newline. */
 export function renderSqlScript(diff: DiffReportInput, labels: ReportLabels): string {
   const lines = [
     `-- shale diff (${diff.to.dialect}): the changes that turn FROM into TO`,
-    `-- from: ${commentText(labels.from)}`,
-    `-- to:   ${commentText(labels.to)}`,
+    `-- from: ${visible(labels.from)}`,
+    `-- to:   ${visible(labels.to)}`,
   ];
   if (diff.plan.steps.length === 0) lines.push("-- The schemas are equal: nothing to change.");
   else lines.push(...counts(diff), `-- Review, then apply with: ${applyWith(diff)}`);
@@ -27,7 +28,7 @@ export function renderSqlScript(diff: DiffReportInput, labels: ReportLabels): st
 export function renderDdlScript(diff: DiffReportInput, title: string): string {
   const tables = diff.to.tables.length;
   const lines = [
-    `-- ${commentText(title)}`,
+    `-- ${visible(title)}`,
     `-- ${tables} table${tables === 1 ? "" : "s"} in ${diff.statements.length} statement${diff.statements.length === 1 ? "" : "s"}, in an order that loads into an empty database.`,
   ];
   return `${[...lines, ...body(diff)].join("\n")}\n`;
@@ -72,12 +73,12 @@ function body(diff: DiffReportInput): string[] {
 /** The comment lines before a statement: its changes (unless just named), its note, and its warnings. */
 function statementComments(statement: RenderedStatement, steps: readonly PlanStep[], nameChanges: boolean): string[] {
   const carried = statement.steps.map((i) => steps[i]).filter((s): s is PlanStep => s !== undefined);
-  const lines = nameChanges ? carried.map((s) => `-- ${commentText(describeChange(s.change))}`) : [];
-  if (statement.comment) lines.push(`-- ${commentText(statement.comment)}`);
+  const lines = nameChanges ? carried.map((s) => `-- ${visible(describeChange(s.change))}`) : [];
+  if (statement.comment) lines.push(`-- ${visible(statement.comment)}`);
   if (!statement.destructive) return lines;
   const warnings = new Set(carried.filter((s) => s.destructive).map((s) => s.warning ?? describeChange(s.change)));
   if (warnings.size === 0) warnings.add(statement.comment ?? "may lose data");
-  for (const warning of warnings) lines.push(`-- WARNING: destructive: ${commentText(warning)}`);
+  for (const warning of warnings) lines.push(`-- WARNING: destructive: ${visible(warning)}`);
   return lines;
 }
 
@@ -98,12 +99,3 @@ export function terminated(sql: string, dialect: SchemaDialect): string[] {
 
 /** Quoted text and comments, where the mysql client looks for no `;`; executable comments (`/*!`) are code to it. */
 const MYSQL_NOT_CODE = /'(?:[^'\\]|\\[^])*'|"(?:[^"\\]|\\[^])*"|`[^`]*`|\/\*(?!M?!)[^]*?\*\/|#[^\n]*|--(?=\s|$)[^\n]*/g;
-
-/**
- * Text safe inside a `--` comment: a line break in a name would end the comment and let the
- * rest of the name run as SQL, so control characters are written as escapes.
- */
-export function commentText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}

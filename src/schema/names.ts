@@ -1,9 +1,14 @@
 /** Lookup and ordering helpers over qualified names; shared by every consumer of the IR. */
-import type { QualifiedName } from "./types.js";
+import type { QualifiedName, Routine } from "./types.js";
 
 /** A map key for a qualified name; the separator cannot occur in a name's JSON form. */
 export function qualifiedKey(name: QualifiedName): string {
   return JSON.stringify([name.schema, name.name]);
+}
+
+/** A map key for a routine: overloads of one name differ by their signature. */
+export function routineKey(routine: Routine): string {
+  return JSON.stringify([routine.schema, routine.name, routine.signature]);
 }
 
 /** Whether two qualified names are the same. */

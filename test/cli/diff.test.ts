@@ -61,7 +61,8 @@ describeEachDialect("shale diff", (dialect) => {
     urlA = await passwordUrl(a);
     urlB = await passwordUrl(b);
     project = createProject(a.url);
-    project.write("shale.config.json", JSON.stringify({ environments: { prod: { url: urlA.url }, dev: { url: urlB.url } } }));
+    // shale_history_audit is the history table of the "audit" context.
+    project.write("shale.config.json", JSON.stringify({ contexts: { main: {}, audit: {} }, environments: { prod: { url: urlA.url }, dev: { url: urlB.url } } }));
   });
 
   after(async () => {

@@ -12,12 +12,14 @@ import { explicitRenames } from "../../src/diff/rename-strategy.js";
 import { ShaleError } from "../../src/errors.js";
 import { PHASES } from "../../src/plan/phases.js";
 import { plan } from "../../src/plan/planner.js";
-import type { Plan, PlanCapabilities } from "../../src/plan/types.js";
+import type { Plan } from "../../src/plan/types.js";
+import { mysqlSchema } from "../../src/dialects/mysql/schema.js";
+import { postgresSchema } from "../../src/dialects/postgres/schema.js";
 import type { ColumnType, Domain, Routine, Schema } from "../../src/schema/types.js";
 import { check, col, entity, enumType, fk, idx, qn, routine, schema, table, trigger, view } from "../support/ir.js";
 
-const PG: PlanCapabilities = { transactionalDdl: true, addForeignKey: true };
-const MYSQL: PlanCapabilities = { transactionalDdl: false, addForeignKey: true };
+const PG = postgresSchema.planCapabilities;
+const MYSQL = mysqlSchema.planCapabilities;
 
 function planOf(from: Schema, to: Schema, caps = PG, options = {}): Plan {
   return plan(diff(from, to, options), from, to, caps);

@@ -5,12 +5,14 @@ import { diff } from "../../src/diff/differ.js";
 import { explicitRenames } from "../../src/diff/rename-strategy.js";
 import { PHASE_OF, PHASES } from "../../src/plan/phases.js";
 import { plan } from "../../src/plan/planner.js";
-import type { Plan, PlanCapabilities } from "../../src/plan/types.js";
+import type { Plan } from "../../src/plan/types.js";
+import { postgresSchema } from "../../src/dialects/postgres/schema.js";
+import { sqliteSchema } from "../../src/dialects/sqlite/schema.js";
 import type { Schema } from "../../src/schema/types.js";
 import { col, entity, enumType, fk, idx, qn, richSchema, schema, sequence, table, trigger, view } from "../support/ir.js";
 
-const PG: PlanCapabilities = { transactionalDdl: true, addForeignKey: true };
-const SQLITE: PlanCapabilities = { transactionalDdl: true, addForeignKey: false };
+const PG = postgresSchema.planCapabilities;
+const SQLITE = sqliteSchema.planCapabilities;
 
 function planOf(from: Schema, to: Schema, caps = PG, options = {}): Plan {
   return plan(diff(from, to, options), from, to, caps);

@@ -1,6 +1,6 @@
 /** What `clean` runs on MySQL/MariaDB: a DROP for every object in the target databases. */
-import { readFile } from "node:fs/promises";
 import type { Connection } from "../dialect.js";
+import { queryText } from "./inspect-rows.js";
 import { quoteIdent } from "./quote.js";
 
 interface CleanRow {
@@ -15,7 +15,7 @@ interface CleanRow {
  */
 export async function planClean(conn: Connection, schemas: readonly string[]): Promise<string[]> {
   if (schemas.length === 0) return [];
-  const query = await readFile(new URL("./queries/clean-objects.sql", import.meta.url), "utf8");
+  const query = await queryText("clean-objects");
   const drops: string[] = [];
   for (const schema of schemas) {
     const rows = await conn.query<CleanRow>(query, [schema, schema, schema, schema, schema]);

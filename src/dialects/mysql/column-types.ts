@@ -16,6 +16,10 @@ const NUMERICS = new Set([...INTEGERS, "decimal", "float", "double", "bit"]);
 const TEXTUAL = new Set(["char", "varchar", "tinytext", "text", "mediumtext", "longtext"]);
 const TEMPORAL = new Set(["date", "time", "datetime", "timestamp", "year"]);
 
+/** A type name and its modifiers, one space apart (`int unsigned zerofill`), and one argument. */
+const TYPE_NAME = /^[a-z][a-z0-9_]*(?: [a-z][a-z0-9_]*)*$/i;
+const TYPE_ARG = /^\d+$/;
+
 /** Names other spellings of a type stand for (MySQL converts them on CREATE TABLE). */
 const ALIASES: Record<string, string> = {
   integer: "int",
@@ -92,6 +96,11 @@ export function canonicalType(type: ColumnType): ColumnType {
 export function renderColumnType(type: ColumnType): string {
   switch (type.kind) {
     case "builtin": {
+      if (!TYPE_NAME.test(type.name) || !(type.args ?? []).every((arg) => TYPE_ARG.test(arg))) {
+        throw new ShaleError("SHALE_E_UNSUPPORTED_CHANGE", `Not a valid MySQL column type: ${JSON.stringify(type)}.`, {
+          hint: "A MySQL type is a name with its modifiers and up to two numeric arguments, such as decimal(10,2) unsigned.",
+        });
+      }
       const [base, ...modifiers] = type.name.split(" ");
       const args = type.args && type.args.length > 0 ? `(${type.args.join(",")})` : "";
       return [`${base}${args}`, ...modifiers].join(" ");

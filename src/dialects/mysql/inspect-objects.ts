@@ -4,6 +4,7 @@
  * one fixed form: no DEFINER (it names an account, which differs between servers), database
  * qualifiers removed from view bodies.
  */
+import { ShaleError } from "../../errors.js";
 import { compareNames } from "../../schema/names.js";
 import type { QualifiedName, Routine, Trigger, View } from "../../schema/types.js";
 import type { Row } from "../dialect.js";
@@ -16,6 +17,9 @@ import { qualifiedReferences, stringLiteral, stripQualifier } from "./sql-text.j
 export function viewFromRow(row: Row, server: Server, known: ReadonlySet<string>): View {
   const name = text(row, "table_name");
   const raw = text(row, "view_definition");
+  if (raw.trim() === "") {
+    throw unreadable(`view ${name}`, "SHOW VIEW", `GRANT SHOW VIEW ON \`${server.database}\`.* to the user, or connect as the view's definer.`);
+  }
   const attrs: Record<string, string> = {};
   const algorithm = text(row, "algorithm").toUpperCase();
   if (algorithm && algorithm !== "UNDEFINED") attrs["mysql.algorithm"] = algorithm;
@@ -56,12 +60,30 @@ function routineType(dtd: string): string {
   return type.kind === "raw" ? dtd.trim() : renderColumnType(type);
 }
 
+/**
+ * The error for an object whose definition the catalog hides from the connected user (MySQL and
+ * MariaDB show an empty or NULL text rather than refuse); reading it as "" would re-create the
+ * object empty.
+ */
+function unreadable(object: string, privilege: string, hint: string): ShaleError {
+  return new ShaleError("SHALE_E_INSPECT", `Cannot read the definition of ${object}: the connected user lacks the ${privilege} privilege and is not its definer.`, { hint });
+}
+
+/** The privilege that shows other users' routine bodies: MySQL 8.0.20+ has SHOW_ROUTINE, MariaDB (before 11.3) only reading mysql.proc. */
+function routinePrivilege(server: Server): [privilege: string, hint: string] {
+  return server.mariadb
+    ? ["SELECT on mysql.proc", "GRANT SELECT ON mysql.proc to the user (SHOW CREATE ROUTINE on MariaDB 11.3+), or connect as the routine's definer."]
+    : ["SHOW_ROUTINE", "GRANT SHOW_ROUTINE ON *.* to the user (MySQL 8.0.20+), or connect as the routine's definer."];
+}
+
 /** Routine rows and their parameter rows as IR routines with CREATE statements. */
-export function routinesFromRows(rows: readonly Row[], parameterRows: readonly Row[]): Routine[] {
+export function routinesFromRows(rows: readonly Row[], parameterRows: readonly Row[], server: Server): Routine[] {
   const parameters = groupBy(parameterRows, (row) => JSON.stringify([text(row, "routine_type").toUpperCase(), text(row, "routine_name")]));
   return rows.map((row) => {
     const name = text(row, "name");
     const kind = text(row, "routine_type").toUpperCase() === "FUNCTION" ? "function" : "procedure";
+    const body = field(row, "body");
+    if (body === undefined) throw unreadable(`${kind} ${name}`, ...routinePrivilege(server));
     const params = parameters.get(JSON.stringify([kind.toUpperCase(), name])) ?? [];
     const types = params.map((p) => routineType(text(p, "type")));
     const list = params.map((p, i) => {
@@ -71,7 +93,7 @@ export function routinesFromRows(rows: readonly Row[], parameterRows: readonly R
     const returns = kind === "function" ? ` RETURNS ${routineType(text(row, "returns_type"))}` : "";
     const comment = text(row, "comment");
     const head = `CREATE ${kind.toUpperCase()} ${quoteIdent(name)}(${list.join(", ")})${returns}`;
-    const definition = [head, ...characteristics(row), text(row, "body").trim()].join(" ");
+    const definition = [head, ...characteristics(row), body.trim()].join(" ");
     return { schema: "", name, kind, signature: types.join(", "), definition, ...(comment ? { comment } : {}) };
   });
 }

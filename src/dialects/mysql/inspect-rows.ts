@@ -10,9 +10,21 @@ export interface Server {
   readonly database: string;
 }
 
+const queries = new Map<string, Promise<string>>();
+
+/** The text of ./queries/<name>.sql, read once per process. */
+export function queryText(name: string): Promise<string> {
+  let text = queries.get(name);
+  if (!text) {
+    text = readFile(new URL(`./queries/${name}.sql`, import.meta.url), "utf8");
+    queries.set(name, text);
+  }
+  return text;
+}
+
 /** Runs one of the catalog queries in ./queries, which take no parameters. */
 export async function runQuery(conn: Connection, name: string): Promise<Row[]> {
-  return conn.query(await readFile(new URL(`./queries/${name}.sql`, import.meta.url), "utf8"));
+  return conn.query(await queryText(name));
 }
 
 /**

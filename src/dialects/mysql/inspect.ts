@@ -31,7 +31,7 @@ export async function inspect(conn: Connection, options: InspectOptions = {}): P
     tables: assembleTables(heads, server, { columns: columns!, indexes: indexes!, foreignKeys: foreignKeys!, foreignKeyRules: foreignKeyRules!, checks: checks!, partitions: partitions! }),
     views: views!.map((row) => viewFromRow(row, server, known)).sort(compareNames),
     triggers: triggers!.filter((row) => !excluded.has(text(row, "table_name"))).map(triggerFromRow).sort(compareNames),
-    routines: routinesFromRows(routines!, parameters!).sort(compareNames),
+    routines: routinesFromRows(routines!, parameters!, server).sort(compareNames),
   };
 }
 

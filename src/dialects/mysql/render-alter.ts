@@ -3,7 +3,7 @@
  * group of clauses it may share a statement with, and its clauses with a rank that orders
  * them inside one statement (drops before adds, foreign keys last).
  */
-import { assertNever, type Change, type TableAspect } from "../../diff/changes.js";
+import { assertNever, type Change, type TableAspect, type TableLevelChange } from "../../diff/changes.js";
 import { ShaleError } from "../../errors.js";
 import type { Column, ForeignKey, Index, QualifiedName, Table } from "../../schema/types.js";
 import { isCharacterType } from "./column-types.js";
@@ -51,36 +51,6 @@ const OPTION = 8;
 
 function piece(table: QualifiedName, clauses: Clause[], group: AlterGroup = "main"): AlterPiece {
   return { table, group, clauses };
-}
-
-const TABLE_LEVEL_KINDS = [
-  "add-column",
-  "drop-column",
-  "rename-column",
-  "alter-column",
-  "add-primary-key",
-  "drop-primary-key",
-  "add-unique",
-  "drop-unique",
-  "add-foreign-key",
-  "drop-foreign-key",
-  "add-check",
-  "drop-check",
-  "create-index",
-  "drop-index",
-  "rename-index",
-  "alter-index",
-  "alter-table",
-] as const;
-
-/** A change carried out by a clause of ALTER TABLE. */
-export type TableLevelChange = Extract<Change, { kind: (typeof TABLE_LEVEL_KINDS)[number] }>;
-
-const TABLE_LEVEL = new Set<string>(TABLE_LEVEL_KINDS);
-
-/** Whether a change is carried out by ALTER TABLE clauses. */
-export function isTableLevel(change: Change): change is TableLevelChange {
-  return TABLE_LEVEL.has(change.kind);
 }
 
 /** The ALTER TABLE piece of a table-level change. */
@@ -160,7 +130,8 @@ function addIndex(index: Index): Clause {
  * MODIFY COLUMN with the full new definition, and FIRST or AFTER where the column moves. A
  * column that becomes or stops being VIRTUAL cannot be modified in place (MySQL and MariaDB
  * refuse; STORED ↔ plain works): it is dropped and added again, and the indexes on it are
- * rebuilt in the same statement.
+ * rebuilt in the same statement. That loses data: a plain column's values go, and a column
+ * that stops being VIRTUAL comes back empty.
  */
 function alterColumn(change: Extract<Change, { kind: "alter-column" }>, state: RenderState): Clause[] {
   const { table, from, to } = change;
@@ -171,7 +142,7 @@ function alterColumn(change: Extract<Change, { kind: "alter-column" }>, state: R
   }
   state.dropColumn(table, from.name);
   const clauses: Clause[] = [
-    { sql: `DROP COLUMN ${quoteIdent(from.name)}`, rank: DROP_COLUMN },
+    { sql: `DROP COLUMN ${quoteIdent(from.name)}`, rank: DROP_COLUMN, destructive: true },
     { sql: `ADD COLUMN ${columnDefinition(to)}${state.addColumn(table, to.name)}`, rank: COLUMN },
   ];
   const before = new Set(state.fromTable(table)?.indexes.map((index) => index.name));
@@ -202,13 +173,19 @@ function alterIndex(from: Index, to: Index): Clause[] {
  */
 function alterTablePiece(from: Table, to: Table, what: readonly TableAspect[]): AlterPiece {
   const clauses = alterTable(from, to, what);
-  if (!what.includes("partitioning")) return piece(to, clauses);
+  if (!what.includes("partitioning")) {
+    if (clauses.length === 0) throw unsupportedAttr(to, `change the ${what.join(" and ")}`, "Nothing in ALTER TABLE expresses this difference; make both schemas agree on it.");
+    return piece(to, clauses);
+  }
   rejectPartitionOf(from);
   rejectPartitionOf(to);
   const change = alterPartitioning(from.partitioning, to.partitioning, clauses.length === 0);
   const clause: Clause = { sql: change.sql, rank: OPTION, ...(change.alone ? {} : { trailing: true }), ...(change.destructive ? { destructive: true } : {}) };
   return piece(to, [...clauses, clause], change.alone ? "partition" : "main");
 }
+
+/** The table attributes ALTER TABLE can change; anything else is refused. */
+const TABLE_ATTRS = new Set(["mysql.engine", "mysql.rowFormat", "mysql.charset", "mysql.collation"]);
 
 /**
  * Table options. A new default character set or collation does not convert existing columns,
@@ -219,17 +196,30 @@ function alterTable(from: Table, to: Table, what: readonly TableAspect[]): Claus
   if (what.includes("comment")) clauses.push({ sql: `COMMENT=${stringLiteral(to.comment ?? "")}`, rank: OPTION });
   if (!what.includes("attrs")) return clauses;
   const [a, b] = [from.attrs ?? {}, to.attrs ?? {}];
-  if (b["mysql.engine"] !== undefined && a["mysql.engine"] !== b["mysql.engine"]) clauses.push({ sql: `ENGINE=${optionWord(b["mysql.engine"], "storage engine")}`, rank: OPTION });
-  if (b["mysql.rowFormat"] !== a["mysql.rowFormat"]) clauses.push({ sql: `ROW_FORMAT=${optionWord(b["mysql.rowFormat"] ?? "DEFAULT", "row format")}`, rank: OPTION });
-  const newCollation = b["mysql.collation"];
-  if ((b["mysql.charset"] !== undefined && a["mysql.charset"] !== b["mysql.charset"]) || (newCollation !== undefined && a["mysql.collation"] !== newCollation)) {
-    clauses.push({ sql: charsetOptions(to).join(" "), rank: OPTION });
-    const fromColumns = new Map(from.columns.map((column) => [column.name, column]));
-    for (const column of to.columns) {
-      const old = fromColumns.get(column.name);
-      if (!old || column.collation || !isCharacterType(column.type)) continue;
-      if ((old.collation ?? a["mysql.collation"]) !== newCollation) clauses.push({ sql: `MODIFY COLUMN ${columnDefinition(column)}`, rank: COLUMN });
-    }
+  const changed = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((key) => a[key] !== b[key]).sort();
+  for (const key of changed) {
+    if (!TABLE_ATTRS.has(key)) throw unsupportedAttr(to, `change the table attribute ${key}`, "ALTER TABLE can change mysql.engine, mysql.rowFormat, mysql.charset and mysql.collation; remove other attributes from both schemas.");
+    if (key !== "mysql.rowFormat" && b[key] === undefined) throw unsupportedAttr(to, `remove the ${key} of the table`, "Every MySQL table has one; name the wanted value in the target schema.");
+  }
+  if (changed.includes("mysql.engine")) clauses.push({ sql: `ENGINE=${optionWord(b["mysql.engine"], "storage engine")}`, rank: OPTION });
+  if (changed.includes("mysql.rowFormat")) clauses.push({ sql: `ROW_FORMAT=${optionWord(b["mysql.rowFormat"] ?? "DEFAULT", "row format")}`, rank: OPTION });
+  if (changed.includes("mysql.charset") || changed.includes("mysql.collation")) clauses.push(...alterCharset(from, to));
+  return clauses;
+}
+
+/** The new default character set and collation, and the columns that follow them. */
+function alterCharset(from: Table, to: Table): Clause[] {
+  const clauses: Clause[] = [{ sql: charsetOptions(to).join(" "), rank: OPTION }];
+  const [oldCollation, newCollation] = [from.attrs?.["mysql.collation"], to.attrs?.["mysql.collation"]];
+  const fromColumns = new Map(from.columns.map((column) => [column.name, column]));
+  for (const column of to.columns) {
+    const old = fromColumns.get(column.name);
+    if (!old || column.collation || !isCharacterType(column.type)) continue;
+    if ((old.collation ?? oldCollation) !== newCollation) clauses.push({ sql: `MODIFY COLUMN ${columnDefinition(column)}`, rank: COLUMN });
   }
   return clauses;
+}
+
+function unsupportedAttr(table: Table, what: string, hint: string): ShaleError {
+  return new ShaleError("SHALE_E_UNSUPPORTED_CHANGE", `Cannot ${what} (table ${table.name}).`, { hint });
 }

@@ -1,12 +1,12 @@
 /**
  * The SQL definitions of table parts — columns, indexes, keys, checks, table options — shared
  * by CREATE TABLE and ALTER TABLE. Every name goes through quoteIdent, every text through
- * stringLiteral.
+ * stringLiteral (see render.ts for NO_BACKSLASH_ESCAPES), every option word through optionWord.
  */
 import { ShaleError } from "../../errors.js";
 import type { Check, Column, ForeignKey, Index, IndexPart, QualifiedName, ReferentialAction, Table } from "../../schema/types.js";
 import { renderColumnType } from "./column-types.js";
-import { isLiteralDefault } from "./defaults.js";
+import { canonicalNow, isLiteralDefault } from "./defaults.js";
 import { rejectPartitionOf } from "./partitions.js";
 import { quoteIdent } from "./quote.js";
 import { isParenthesised, stringLiteral } from "./sql-text.js";
@@ -30,8 +30,8 @@ function defaultSql(sql: string): string {
 export function columnDefinition(column: Column): string {
   const parts = [quoteIdent(column.name), renderColumnType(column.type)];
   const charset = column.attrs?.["mysql.charset"];
-  if (typeof charset === "string") parts.push(`CHARACTER SET ${charset}`);
-  if (column.collation) parts.push(`COLLATE ${column.collation}`);
+  if (charset !== undefined) parts.push(`CHARACTER SET ${optionWord(charset, "character set")}`);
+  if (column.collation) parts.push(`COLLATE ${optionWord(column.collation, "collation")}`);
   if (column.generated) {
     parts.push(`GENERATED ALWAYS AS (${column.generated.expression}) ${column.generated.stored ? "STORED" : "VIRTUAL"}`);
     // MariaDB accepts no NULL/NOT NULL on a generated column; MySQL 8 accepts NOT NULL.
@@ -40,7 +40,7 @@ export function columnDefinition(column: Column): string {
     parts.push(column.nullable ? "NULL" : "NOT NULL");
     if (column.default !== undefined) parts.push(`DEFAULT ${defaultSql(column.default)}`);
     const onUpdate = column.attrs?.["mysql.onUpdate"];
-    if (typeof onUpdate === "string") parts.push(`ON UPDATE ${onUpdate}`);
+    if (onUpdate !== undefined) parts.push(`ON UPDATE ${onUpdateSql(onUpdate, column.name)}`);
     if (column.identity) parts.push("AUTO_INCREMENT");
   }
   if (column.attrs?.["mysql.invisible"] === true) parts.push("INVISIBLE");
@@ -48,6 +48,15 @@ export function columnDefinition(column: Column): string {
   const check = column.attrs?.["mariadb.check"];
   if (typeof check === "string") parts.push(`CHECK (${check})`);
   return parts.join(" ");
+}
+
+/** ON UPDATE takes only the current time (MySQL and MariaDB accept no other expression there). */
+function onUpdateSql(value: unknown, column: string): string {
+  const now = typeof value === "string" ? canonicalNow(value) : undefined;
+  if (now !== undefined) return now;
+  throw new ShaleError("SHALE_E_UNSUPPORTED_CHANGE", `Not a valid ON UPDATE for column ${column}: ${JSON.stringify(value)}.`, {
+    hint: "MySQL accepts only ON UPDATE CURRENT_TIMESTAMP, optionally with a precision: current_timestamp(6).",
+  });
 }
 
 function indexPart(part: IndexPart): string {

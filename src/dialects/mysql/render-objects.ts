@@ -2,11 +2,10 @@
  * Statements for changes that stand alone: tables created, dropped or renamed, views,
  * routines, triggers, and the kinds MySQL has no such object for (an error, never a silent drop).
  */
-import { assertNever, type Change } from "../../diff/changes.js";
+import { assertNever, type Change, type TableLevelChange } from "../../diff/changes.js";
 import { ShaleError } from "../../errors.js";
 import type { View } from "../../schema/types.js";
 import { quoteIdent } from "./quote.js";
-import type { TableLevelChange } from "./render-alter.js";
 import { createTableSql, optionWord, qualified } from "./render-definitions.js";
 import type { RenderState } from "./render-state.js";
 

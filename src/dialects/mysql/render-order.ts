@@ -9,7 +9,7 @@
  * new, otherwise it is added at the end, after every table and key exists. With renames in
  * the plan, key drops stay before them too (they name tables and columns as they were).
  */
-import type { Change } from "../../diff/changes.js";
+import { changeTable, type Change } from "../../diff/changes.js";
 import { qualifiedKey } from "../../schema/names.js";
 import type { PlanStep } from "../../plan/types.js";
 
@@ -65,8 +65,8 @@ function bucketOf(kind: Change["kind"], hasRenames: boolean): number | "table" {
 
 /** The table a step changes, as a key; "" for steps that change no single table. */
 function tableOf(change: Change): string {
-  if (change.kind === "alter-table") return qualifiedKey(change.to);
-  return "table" in change ? qualifiedKey(change.table) : "";
+  const table = changeTable(change);
+  return table ? qualifiedKey(table) : "";
 }
 
 /** Pushes `item` onto the list kept under `key`. */

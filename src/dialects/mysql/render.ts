@@ -7,16 +7,23 @@
  * index or column they use goes; renames run alone; InnoDB builds one FULLTEXT index per
  * statement; ADD/DROP PARTITION run alone. Inside a statement, drops come before adds and a
  * foreign key after its index; partitioning options come last, without a comma.
+ *
+ * Literals are written as the catalog prints them, with backslash escapes. Under
+ * NO_BACKSLASH_ESCAPES the server would read those backslashes literally, and no literal reads
+ * the same both ways (COMMENT and ENUM take only a quoted string, not X'…'), so a statement
+ * holding one runs with that mode switched off and the session's mode restored after it.
  */
+import { isTableLevel } from "../../diff/changes.js";
 import { qualifiedKey } from "../../schema/names.js";
 import type { Plan } from "../../plan/types.js";
 import type { Schema } from "../../schema/types.js";
 import type { RenderedStatement } from "../dialect.js";
-import { alterPiece, isTableLevel, type AlterPiece, type Clause } from "./render-alter.js";
+import { alterPiece, type AlterPiece, type Clause } from "./render-alter.js";
 import { qualified } from "./render-definitions.js";
 import { objectStatements } from "./render-objects.js";
 import { renderOrder } from "./render-order.js";
 import { RenderState } from "./render-state.js";
+import { segments } from "./sql-text.js";
 
 interface Batch {
   readonly piece: AlterPiece;
@@ -52,7 +59,18 @@ export function render(plan: Plan, from: Schema, to: Schema): RenderedStatement[
     batch.destructive ||= step.destructive || piece.clauses.some((c) => c.destructive === true);
   }
   flush();
-  return out;
+  return out.flatMap(withBackslashEscapes);
+}
+
+/** Saves the session's sql_mode and drops NO_BACKSLASH_ESCAPES from it. */
+const ESCAPES_ON =
+  "SET @shale_sql_mode = @@SESSION.sql_mode, SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), ',NO_BACKSLASH_ESCAPES,', ','))";
+const MODE_RESTORED = "SET SESSION sql_mode = @shale_sql_mode";
+
+/** The statement, between ESCAPES_ON and MODE_RESTORED when one of its literals holds a backslash. */
+function withBackslashEscapes(statement: RenderedStatement): RenderedStatement[] {
+  if (!segments(statement.sql).some((part) => part.kind === "string" && part.text.includes("\\"))) return [statement];
+  return [{ sql: ESCAPES_ON, steps: [], destructive: false }, statement, { sql: MODE_RESTORED, steps: statement.steps, destructive: false }];
 }
 
 function canJoin(batch: Batch, piece: AlterPiece): boolean {

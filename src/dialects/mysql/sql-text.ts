@@ -155,8 +155,8 @@ const ESCAPES: Record<string, string> = { "\\": "\\\\", "'": "''", "\n": "\\n", 
 
 /**
  * A string literal written the way MariaDB prints defaults and enum values: quotes doubled,
- * backslash and control characters escaped with a backslash (the default sql_mode; a server
- * running NO_BACKSLASH_ESCAPES would read backslashes literally).
+ * backslash and control characters escaped with a backslash. That is the default sql_mode's
+ * reading; render.ts runs statements holding such escapes with NO_BACKSLASH_ESCAPES off.
  */
 export function stringLiteral(value: string): string {
   return `'${value.replace(/[\\'\n\r\0\x1a]/g, (ch) => ESCAPES[ch]!)}'`;

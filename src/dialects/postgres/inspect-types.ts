@@ -1,6 +1,7 @@
 /** Column types and identity options as the PostgreSQL catalog queries return them. */
 import type { ColumnType, Identity } from "../../schema/types.js";
-import { INTEGER_RANGES, parseBuiltin } from "./type-names.js";
+import { minimalIdentity } from "./identity.js";
+import { parseBuiltin } from "./type-names.js";
 
 /** The type columns every query that returns a type has (see inspect-columns.sql). */
 export interface TypeColumns {
@@ -43,28 +44,6 @@ interface SequenceSettings {
 
 /** An identity column's kind plus the sequence options that differ from PostgreSQL's defaults. */
 export function identityOf(kind: "a" | "d", seq: SequenceSettings): Identity {
-  const defaults = sequenceDefaults(seq.type, seq.increment, seq.min, seq.max);
-  const options: { start?: string; increment?: string; min?: string; max?: string; cache?: string; cycle?: boolean } = {};
-  if (seq.start !== defaults.start) options.start = seq.start;
-  if (seq.increment !== "1") options.increment = seq.increment;
-  if (seq.min !== defaults.min) options.min = seq.min;
-  if (seq.max !== defaults.max) options.max = seq.max;
-  if (seq.cache !== "1") options.cache = seq.cache;
-  if (seq.cycle) options.cycle = true;
-  return { kind: kind === "a" ? "always" : "by-default", ...options };
-}
-
-/**
- * The values PostgreSQL picks for a sequence's unset options: ascending sequences run from 1 to
- * the type's maximum, descending ones from the type's minimum to -1, and each starts at its own
- * low (ascending) or high (descending) end.
- */
-export function sequenceDefaults(type: string, increment: string, min: string, max: string): { start: string; min: string; max: string } {
-  const range = INTEGER_RANGES[type] ?? INTEGER_RANGES.bigint!;
-  const ascending = !increment.trim().startsWith("-");
-  return {
-    min: ascending ? "1" : range[0],
-    max: ascending ? range[1] : "-1",
-    start: ascending ? min : max,
-  };
+  const { type, ...options } = seq;
+  return minimalIdentity({ kind: kind === "a" ? "always" : "by-default", ...options }, type);
 }

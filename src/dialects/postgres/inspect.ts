@@ -44,7 +44,7 @@ async function rows<T extends object>(conn: Connection, name: string, params: re
 
 /** Reads the schemas named in `options.schemas` (all user schemas when omitted) into the IR. */
 export async function inspect(conn: Connection, options: InspectOptions = {}): Promise<Schema> {
-  return withEmptySearchPath(conn, async () => {
+  return inOneSnapshot(conn, async () => {
     const namespaceRows = await rows<NamespaceRow>(conn, "namespaces", [options.schemas ? [...options.schemas] : null]);
     const names = namespaceRows.map((row) => row.name);
     const inSchemas = [names];
@@ -82,13 +82,28 @@ export async function inspect(conn: Connection, options: InspectOptions = {}): P
  * Runs `work` with an empty search_path, so that the server qualifies every name outside
  * pg_catalog in the text it prints (types, defaults, view bodies) whatever the session's
  * setting was: two databases then print equal objects the same way. The setting is restored.
+ *
+ * The catalog queries run in one read-only REPEATABLE READ transaction, as pg_dump's do, so
+ * that they all see one snapshot: DDL committed meanwhile cannot give, say, a table without
+ * the column another query saw. Inside a transaction of the caller's (now() is then the time
+ * it began, not this statement's) they run in that one instead, which is left open.
  */
-async function withEmptySearchPath<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
-  const [saved] = await conn.query<{ path: string }>("SELECT pg_catalog.current_setting('search_path') AS path");
+async function inOneSnapshot<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
+  const [session] = await conn.query<{ path: string; idle: boolean }>(
+    "SELECT pg_catalog.current_setting('search_path') AS path, pg_catalog.now() = pg_catalog.statement_timestamp() AS idle",
+  );
+  const own = session?.idle === true;
   await conn.query("SELECT pg_catalog.set_config('search_path', '', false)");
+  const restore = (): Promise<unknown> => conn.query("SELECT pg_catalog.set_config('search_path', $1, false)", [session?.path ?? ""]);
   try {
-    return await work();
-  } finally {
-    await conn.query("SELECT pg_catalog.set_config('search_path', $1, false)", [saved?.path ?? ""]);
+    if (own) await conn.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const result = await work();
+    if (own) await conn.query("COMMIT");
+    await restore();
+    return result;
+  } catch (err) {
+    if (own) await conn.query("ROLLBACK").catch(() => undefined);
+    await restore().catch(() => undefined);
+    throw err;
   }
 }

@@ -26,7 +26,7 @@ import type {
   UniqueConstraint,
   View,
 } from "../../schema/types.js";
-import { sequenceDefaults } from "./inspect-types.js";
+import { identityTypeName, minimalIdentity } from "./identity.js";
 import { canonicalBuiltin } from "./type-names.js";
 
 /** Drops the keys whose value is undefined, so optional fields are omitted, never undefined. */
@@ -167,22 +167,7 @@ function normalizeColumn(c: Column): Column {
 
 /** Identity options equal to what PostgreSQL would pick anyway are left out. */
 function normalizeIdentity(identity: Identity, type: ColumnType): Identity {
-  if (identity.kind === "auto-increment") return identity;
-  const typeName = type.kind === "builtin" ? type.name : "bigint";
-  const increment = identity.increment ?? "1";
-  const defaults = sequenceDefaults(typeName, increment, "", "");
-  const min = identity.min ?? defaults.min;
-  const max = identity.max ?? defaults.max;
-  const start = identity.start ?? (increment.trim().startsWith("-") ? max : min);
-  return compact({
-    kind: identity.kind,
-    start: start === (increment.trim().startsWith("-") ? max : min) ? undefined : start,
-    increment: increment === "1" ? undefined : increment,
-    min: min === defaults.min ? undefined : min,
-    max: max === defaults.max ? undefined : max,
-    cache: identity.cache === undefined || identity.cache === "1" ? undefined : identity.cache,
-    cycle: flag(identity.cycle),
-  });
+  return identity.kind === "auto-increment" ? identity : minimalIdentity(identity, identityTypeName(type));
 }
 
 function normalizePrimaryKey(pk: PrimaryKey): PrimaryKey {

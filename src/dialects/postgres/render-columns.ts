@@ -1,8 +1,9 @@
 /** PostgreSQL DDL for columns: add, drop, rename, and every aspect of ALTER COLUMN. */
 import type { ColumnAspect } from "../../diff/changes.js";
 import type { Column, ColumnType, Identity, QualifiedName } from "../../schema/types.js";
-import { sequenceDefaults } from "./inspect-types.js";
+import { effectiveIdentity, identityTypeName } from "./identity.js";
 import { collateSql, columnSql, commentSql, ident, identitySql, outside, qname, typeSql, unsupported, type Piece } from "./render-sql.js";
+import { sqlInteger } from "./sql-values.js";
 
 /** ADD COLUMN plus its comment. */
 export function addColumn(table: QualifiedName, column: Column): Piece[] {
@@ -21,6 +22,9 @@ export function renameColumn(table: QualifiedName, from: string, to: string): Pi
   return [{ sql: `ALTER TABLE ${qname(table)} RENAME COLUMN ${ident(from)} TO ${ident(to)}` }];
 }
 
+/** The aspects of a column ALTER COLUMN changes here; the others are refused. */
+const HANDLED_ASPECTS: ReadonlySet<ColumnAspect> = new Set<ColumnAspect>(["type", "nullable", "default", "identity", "generated", "collation", "comment", "attrs"]);
+
 /**
  * The ALTER COLUMN statements for the aspects that changed, in an order PostgreSQL accepts:
  * what goes away first (identity, generation, default), then the type and nullability, the
@@ -28,6 +32,13 @@ export function renameColumn(table: QualifiedName, from: string, to: string): Pi
  */
 export function alterColumn(table: QualifiedName, from: Column, to: Column, what: readonly ColumnAspect[]): Piece[] {
   const changed = new Set(what);
+  for (const aspect of changed) {
+    if (HANDLED_ASPECTS.has(aspect)) continue;
+    if (aspect === "position") {
+      throw unsupported(`move column ${table.schema}.${table.name}.${to.name} among the table's columns`, "PostgreSQL keeps columns in the order they were added; create the table again to reorder them.");
+    }
+    throw unsupported(`change the ${String(aspect)} of column ${table.schema}.${table.name}.${to.name}`, "Drop the column and add it again with the new definition.");
+  }
   const alter = `ALTER TABLE ${qname(table)} ALTER COLUMN ${ident(to.name)}`;
   const pieces: Piece[] = [];
   const identityChanged = changed.has("identity") && JSON.stringify(from.identity) !== JSON.stringify(to.identity);
@@ -86,28 +97,19 @@ function alterGenerated(table: QualifiedName, alter: string, from: Column, to: C
 function setIdentity(from: Identity | undefined, to: Identity, type: ColumnType): string {
   if (to.kind === "auto-increment") return identitySql(to);
   if (!from || from.kind === "auto-increment") return `ADD ${identitySql(to)}`;
-  const typeName = type.kind === "builtin" ? type.name : "bigint";
-  const before = effectiveOptions(from, typeName);
-  const after = effectiveOptions(to, typeName);
+  const typeName = identityTypeName(type);
+  const before = effectiveIdentity(from, typeName);
+  const after = effectiveIdentity(to, typeName);
+  const n = (value: string, what: string): string => sqlInteger(value, `identity ${what}`);
   const sets = [
     ...(from.kind !== to.kind ? [`SET GENERATED ${to.kind === "always" ? "ALWAYS" : "BY DEFAULT"}`] : []),
-    `SET INCREMENT BY ${after.increment}`,
-    to.min !== undefined ? `SET MINVALUE ${to.min}` : "SET NO MINVALUE",
-    to.max !== undefined ? `SET MAXVALUE ${to.max}` : "SET NO MAXVALUE",
-    `SET START WITH ${after.start}`,
-    `SET CACHE ${to.cache ?? "1"}`,
-    to.cycle ? "SET CYCLE" : "SET NO CYCLE",
+    `SET INCREMENT BY ${n(after.increment, "increment")}`,
+    to.min !== undefined ? `SET MINVALUE ${n(to.min, "minimum")}` : "SET NO MINVALUE",
+    to.max !== undefined ? `SET MAXVALUE ${n(to.max, "maximum")}` : "SET NO MAXVALUE",
+    `SET START WITH ${n(after.start, "start")}`,
+    `SET CACHE ${n(after.cache, "cache")}`,
+    after.cycle ? "SET CYCLE" : "SET NO CYCLE",
     ...(outside(before.start, after.min, after.max) ? [`RESTART WITH ${after.start}`] : []),
   ];
   return sets.join(" ");
-}
-
-/** An identity's sequence options with PostgreSQL's defaults filled in. */
-function effectiveOptions(identity: Identity & { kind: "always" | "by-default" }, type: string): { increment: string; min: string; max: string; start: string } {
-  const increment = identity.increment ?? "1";
-  const defaults = sequenceDefaults(type, increment, "", "");
-  const min = identity.min ?? defaults.min;
-  const max = identity.max ?? defaults.max;
-  const start = identity.start ?? (increment.trim().startsWith("-") ? max : min);
-  return { increment, min, max, start };
 }

@@ -1,9 +1,12 @@
 /** PostgreSQL DDL for views, materialized views, functions, procedures and triggers. */
 import { qualifiedKey } from "../../schema/names.js";
-import type { QualifiedName, Routine, Schema, Trigger, View } from "../../schema/types.js";
+import type { Routine, Trigger, View } from "../../schema/types.js";
 import { VIEW_WITH } from "./inspect-objects.js";
+import type { RenderContext } from "./render-context.js";
+import { inReadOrder, readersOf, routineUsers, triggersOn, type ColumnDefault } from "./render-dependants.js";
 import { createIndex } from "./render-tables.js";
 import { commentSql, ident, identList, qname, type Piece } from "./render-sql.js";
+import { withOptionsSql } from "./sql-values.js";
 
 function viewKind(view: View): string {
   return view.materialized ? "MATERIALIZED VIEW" : "VIEW";
@@ -11,8 +14,7 @@ function viewKind(view: View): string {
 
 function viewHead(view: View, replace: boolean): string {
   const columns = view.columns?.length ? ` (${identList(view.columns)})` : "";
-  const options = view.attrs?.[VIEW_WITH];
-  const withSql = options ? ` WITH (${String(options)})` : "";
+  const withSql = withOptionsSql(view.attrs?.[VIEW_WITH]);
   return `CREATE ${replace ? "OR REPLACE " : ""}${viewKind(view)} ${qname(view)}${columns}${withSql} AS\n${view.definition}`;
 }
 
@@ -37,43 +39,28 @@ function replaceable(from: View, to: View): boolean {
   return from.columns.every((column, at) => to.columns![at] === column);
 }
 
-/** The views of `schema` that read `view`, directly or through other views, readers last. */
-function dependants(schema: Schema, view: QualifiedName): View[] {
-  const found: View[] = [];
-  const seen = new Set<string>([qualifiedKey(view)]);
-  let frontier = [qualifiedKey(view)];
-  while (frontier.length > 0) {
-    const next: string[] = [];
-    for (const candidate of schema.views) {
-      const key = qualifiedKey(candidate);
-      if (seen.has(key) || !(candidate.dependsOn ?? []).some((d) => frontier.includes(qualifiedKey(d)))) continue;
-      seen.add(key);
-      found.push(candidate);
-      next.push(key);
-    }
-    frontier = next;
-  }
-  return found;
-}
-
 /**
  * A view whose definition changed: CREATE OR REPLACE VIEW where PostgreSQL allows it (a comment
  * change comes as its own step), else drop and create. Views that read it are dropped first and
- * created again from the target schema, unless a later step of the plan creates them anyway.
+ * created again from the target schema, unless a later step of the plan creates them anyway;
+ * dropping took the triggers of all of them, so those come back too.
  */
-export function replaceView(from: View, to: View, before: Schema, after: Schema, createdLater: ReadonlySet<string>): Piece[] {
+export function replaceView(from: View, to: View, context: RenderContext): Piece[] {
   if (replaceable(from, to)) return [{ sql: viewHead(to, true) }];
-  const readers = dependants(before, from);
-  const targets = new Map(after.views.map((view) => [qualifiedKey(view), view]));
-  const recreate = readers.flatMap((reader) => {
-    const target = targets.get(qualifiedKey(reader));
-    return target && !createdLater.has(qualifiedKey(reader)) ? [target] : [];
-  });
+  const readers = readersOf(context.from.views, [from]);
+  const targets = new Map(context.to.views.map((view) => [qualifiedKey(view), view]));
+  const recreate = inReadOrder(
+    readers.flatMap((reader) => {
+      const target = targets.get(qualifiedKey(reader));
+      return target && !context.createdViews.has(qualifiedKey(reader)) ? [target] : [];
+    }),
+  );
   return [
     ...[...readers].reverse().flatMap(dropView),
     { sql: `DROP ${viewKind(from)} ${qname(from)}` },
     ...createView(to),
     ...recreate.flatMap(createView),
+    ...triggersOn(context.to, [to, ...recreate], context.createdTriggers).flatMap(createTrigger),
   ];
 }
 
@@ -120,10 +107,25 @@ function fixedHeader(routine: Routine): string {
 
 /**
  * A routine whose definition or comment changed: CREATE OR REPLACE, or drop and create when
- * its parameters or result type changed, which PostgreSQL cannot replace in place.
+ * its parameter defaults or result type changed, which PostgreSQL cannot replace in place. The
+ * views, triggers and column defaults that call it would block the drop: they are taken off
+ * before and put back after, as they are when the step runs.
  */
-export function replaceRoutine(from: Routine, to: Routine): Piece[] {
-  if (fixedHeader(from) !== fixedHeader(to)) return [...dropRoutine(from), ...createRoutine(to)];
+export function replaceRoutine(from: Routine, to: Routine, context: RenderContext): Piece[] {
+  if (fixedHeader(from) !== fixedHeader(to)) {
+    const users = routineUsers(from, context);
+    const alter = (u: ColumnDefault): string => `ALTER TABLE ${qname(u.table)} ALTER COLUMN ${ident(u.column)}`;
+    return [
+      ...users.triggers.flatMap(dropTrigger),
+      ...[...users.views].reverse().flatMap(dropView),
+      ...users.defaults.map((u) => ({ sql: `${alter(u)} DROP DEFAULT` })),
+      ...dropRoutine(from),
+      ...createRoutine(to),
+      ...users.defaults.map((u) => ({ sql: `${alter(u)} SET DEFAULT ${u.default}` })),
+      ...users.views.flatMap(createView),
+      ...users.triggers.flatMap(createTrigger),
+    ];
+  }
   const pieces: Piece[] = [];
   if (from.definition !== to.definition) pieces.push({ sql: replacing(to.definition) });
   if (from.comment !== to.comment) pieces.push({ sql: commentSql(...splitTarget(to), to.comment) });

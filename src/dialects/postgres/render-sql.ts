@@ -18,6 +18,7 @@ import type {
 } from "../../schema/types.js";
 import { INDEX_WITH } from "./inspect-tables.js";
 import { literal, quoteIdent } from "./quote.js";
+import { sqlInteger, withOptionsSql } from "./sql-values.js";
 import { builtinSql } from "./type-names.js";
 
 /** One statement a change renders to, before it is tied to its plan step. */
@@ -83,12 +84,14 @@ export function collateSql(collation: string | undefined): string {
 /** The options of an identity column's sequence, in parentheses; "" when all are defaults. */
 function identityOptions(identity: Identity): string {
   if (identity.kind === "auto-increment") return "";
+  const option = (clause: string, value: string | undefined, what: string): string =>
+    value === undefined ? "" : `${clause} ${sqlInteger(value, `identity ${what}`)}`;
   const options = [
-    identity.increment !== undefined ? `INCREMENT BY ${identity.increment}` : "",
-    identity.min !== undefined ? `MINVALUE ${identity.min}` : "",
-    identity.max !== undefined ? `MAXVALUE ${identity.max}` : "",
-    identity.start !== undefined ? `START WITH ${identity.start}` : "",
-    identity.cache !== undefined ? `CACHE ${identity.cache}` : "",
+    option("INCREMENT BY", identity.increment, "increment"),
+    option("MINVALUE", identity.min, "minimum"),
+    option("MAXVALUE", identity.max, "maximum"),
+    option("START WITH", identity.start, "start"),
+    option("CACHE", identity.cache, "cache"),
     identity.cycle ? "CYCLE" : "",
   ].filter(Boolean);
   return options.length > 0 ? ` (${options.join(" ")})` : "";
@@ -164,8 +167,7 @@ export function createIndexSql(table: QualifiedName, index: Index): string {
   const method = index.method ? ` USING ${quoteIdent(index.method)}` : "";
   const include = index.include?.length ? ` INCLUDE (${identList(index.include)})` : "";
   const nulls = index.nullsNotDistinct ? " NULLS NOT DISTINCT" : "";
-  const options = index.attrs?.[INDEX_WITH];
-  const withSql = options ? ` WITH (${String(options)})` : "";
+  const withSql = withOptionsSql(index.attrs?.[INDEX_WITH]);
   const where = index.where !== undefined ? ` WHERE ${index.where}` : "";
   const parts = index.parts.map(partSql).join(", ");
   return `CREATE ${index.unique ? "UNIQUE " : ""}INDEX ${quoteIdent(index.name)} ON ${qname(table)}${method} (${parts})${include}${nulls}${withSql}${where}`;
@@ -181,8 +183,8 @@ export function commentSql(what: string, target: string, comment: string | undef
  * sequence's current value outside them; a sequence whose old start is outside is restarted.
  */
 export function outside(value: string, min: string, max: string): boolean {
-  const v = BigInt(value);
-  return v < BigInt(min) || v > BigInt(max);
+  const [v, low, high] = [value, min, max].map((n) => BigInt(sqlInteger(n, "sequence setting"))) as [bigint, bigint, bigint];
+  return v < low || v > high;
 }
 
 /** A string literal. */

@@ -1,4 +1,5 @@
 /** PostgreSQL DDL for tables and their keys, checks and indexes. */
+import type { TableAspect } from "../../diff/changes.js";
 import type { Attrs, Index, QualifiedName, Table } from "../../schema/types.js";
 import { INDEX_WITH, TABLE_ATTRS } from "./inspect-tables.js";
 import {
@@ -14,6 +15,7 @@ import {
   unsupported,
   type Piece,
 } from "./render-sql.js";
+import { storageOptions, withOptionsSql } from "./sql-values.js";
 
 /** The exclusion constraints a table keeps in its attributes, by name. */
 function exclusions(attrs: Attrs | undefined): Map<string, string> {
@@ -46,8 +48,7 @@ export function createTable(table: Table): Piece[] {
   for (const [name, definition] of exclusions(table.attrs)) after.push(addConstraint(table, `CONSTRAINT ${ident(name)} ${definition}`));
   const unlogged = table.attrs?.[TABLE_ATTRS.unlogged] ? "UNLOGGED " : "";
   const by = table.partitioning?.by ? ` PARTITION BY ${table.partitioning.by}` : "";
-  const options = table.attrs?.[TABLE_ATTRS.with];
-  const withSql = options ? ` WITH (${String(options)})` : "";
+  const withSql = withOptionsSql(table.attrs?.[TABLE_ATTRS.with]);
   const head = `CREATE ${unlogged}TABLE ${qname(table)}`;
   const sql = partitionOf
     ? `${head} PARTITION OF ${qname(partitionOf.parent)} ${partitionOf.bound}${by}${withSql}`
@@ -83,29 +84,29 @@ export function createIndex(table: QualifiedName, index: Index): Piece[] {
   return pieces;
 }
 
-/** An index's comment or storage parameters changed. */
+/** An index's comment or storage parameters changed; it has no other attributes to change. */
 export function alterIndex(table: QualifiedName, from: Index, to: Index): Piece[] {
   const name = qname({ schema: table.schema, name: to.name });
+  for (const key of changedKeys(from.attrs, to.attrs)) {
+    if (key !== INDEX_WITH) {
+      throw unsupported(`change the index attribute ${key} of ${table.schema}.${to.name}`, `Only storage parameters (${INDEX_WITH}) change in place; drop the index and create it again.`);
+    }
+  }
   const pieces: Piece[] = storageParameters(`ALTER INDEX ${name}`, from.attrs?.[INDEX_WITH], to.attrs?.[INDEX_WITH]);
   if (from.comment !== to.comment) pieces.push({ sql: commentSql("INDEX", name, to.comment) });
   return pieces;
 }
 
-/** `k=v, k2=v2` (as reloptions print) into its keys and values. */
-function parseOptions(options: string | number | boolean | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof options !== "string") return out;
-  for (const item of options.split(/,\s*/)) {
-    const eq = item.indexOf("=");
-    if (eq > 0) out.set(item.slice(0, eq).trim(), item.slice(eq + 1).trim());
-  }
-  return out;
+/** The attribute keys whose values differ between two attribute sets. */
+function changedKeys(from: Attrs | undefined, to: Attrs | undefined): string[] {
+  const keys = new Set([...Object.keys(from ?? {}), ...Object.keys(to ?? {})]);
+  return [...keys].filter((key) => from?.[key] !== to?.[key]);
 }
 
 /** SET (...) for new or changed storage parameters and RESET (...) for removed ones. */
 function storageParameters(prefix: string, from: string | number | boolean | undefined, to: string | number | boolean | undefined): Piece[] {
-  const before = parseOptions(from);
-  const after = parseOptions(to);
+  const before = storageOptions(from);
+  const after = storageOptions(to);
   const reset = [...before.keys()].filter((key) => !after.has(key));
   const set = [...after].filter(([key, value]) => before.get(key) !== value).map(([key, value]) => `${key}=${value}`);
   const pieces: Piece[] = [];
@@ -114,31 +115,41 @@ function storageParameters(prefix: string, from: string | number | boolean | und
   return pieces;
 }
 
-/** Table-level properties: comment, attributes (logging, storage, exclusions), partition bounds. */
-export function alterTable(from: Table, to: Table): Piece[] {
+/**
+ * Table-level properties: comment, attributes (logging, storage, exclusions), partition bounds.
+ * Each aspect the differ names must lead somewhere; one this renderer does not know is refused.
+ */
+export function alterTable(from: Table, to: Table, what: readonly TableAspect[]): Piece[] {
   const pieces: Piece[] = [];
-  const name = qname(to);
+  for (const aspect of what) {
+    if (aspect === "partitioning") pieces.push(...alterPartitioning(from, to));
+    else if (aspect === "attrs") pieces.push(...alterTableAttrs(from, to));
+    else if (aspect === "comment") pieces.push(...(from.comment !== to.comment ? [{ sql: commentSql("TABLE", qname(to), to.comment) }] : []));
+    else throw unsupported(`change the ${String(aspect)} of table ${to.schema}.${to.name}`, "Recreate the table with the new definition.");
+  }
+  return pieces;
+}
+
+function alterPartitioning(from: Table, to: Table): Piece[] {
   if (from.partitioning?.by !== to.partitioning?.by) {
     throw unsupported(`change how table ${to.schema}.${to.name} is partitioned`, "Create a new partitioned table and move the rows into it.");
   }
+  const name = qname(to);
   const fromOf = from.partitioning?.of;
   const toOf = to.partitioning?.of;
-  if (JSON.stringify(fromOf) !== JSON.stringify(toOf)) {
-    if (fromOf) pieces.push({ sql: `ALTER TABLE ${qname(fromOf.parent)} DETACH PARTITION ${name}` });
-    if (toOf) pieces.push({ sql: `ALTER TABLE ${qname(toOf.parent)} ATTACH PARTITION ${name} ${toOf.bound}` });
-  }
-  pieces.push(...alterTableAttrs(from, to));
-  if (from.comment !== to.comment) pieces.push({ sql: commentSql("TABLE", name, to.comment) });
-  return pieces;
+  if (JSON.stringify(fromOf) === JSON.stringify(toOf)) return [];
+  return [
+    ...(fromOf ? [{ sql: `ALTER TABLE ${qname(fromOf.parent)} DETACH PARTITION ${name}` }] : []),
+    ...(toOf ? [{ sql: `ALTER TABLE ${qname(toOf.parent)} ATTACH PARTITION ${name} ${toOf.bound}` }] : []),
+  ];
 }
 
 function alterTableAttrs(from: Table, to: Table): Piece[] {
   const name = qname(to);
   const pieces: Piece[] = [];
-  const known = new Set<string>([TABLE_ATTRS.unlogged, TABLE_ATTRS.with]);
-  for (const key of new Set([...Object.keys(from.attrs ?? {}), ...Object.keys(to.attrs ?? {})])) {
-    if (!known.has(key) && !key.startsWith(TABLE_ATTRS.excludePrefix)) {
-      throw unsupported(`change the table attribute ${key}`, "Only PostgreSQL table attributes (postgres.*) can be changed here.");
+  for (const key of changedKeys(from.attrs, to.attrs)) {
+    if (key !== TABLE_ATTRS.unlogged && key !== TABLE_ATTRS.with && !key.startsWith(TABLE_ATTRS.excludePrefix)) {
+      throw unsupported(`change the table attribute ${key} of ${to.schema}.${to.name}`, "Only PostgreSQL table attributes (postgres.unlogged, postgres.with, exclusion constraints) change here.");
     }
   }
   const wasUnlogged = Boolean(from.attrs?.[TABLE_ATTRS.unlogged]);

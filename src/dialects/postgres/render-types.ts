@@ -1,6 +1,7 @@
 /** PostgreSQL DDL for schemas, extensions, enum types, domains and sequences. */
 import type { Column, ColumnType, Domain, EnumType, Extension, Namespace, Schema, Sequence, Table } from "../../schema/types.js";
 import { checkSql, collateSql, commentSql, ident, lit, outside, qname, typeSql, unsupported, type Piece } from "./render-sql.js";
+import { sqlInteger, sqlTypeName } from "./sql-values.js";
 
 /** CREATE SCHEMA IF NOT EXISTS ("public" exists in every new database) plus its comment. */
 export function createNamespace(namespace: Namespace): Piece[] {
@@ -156,7 +157,7 @@ function ownedBySql(sequence: Sequence): string {
 
 /** CREATE SEQUENCE, OWNED BY its column when it has one (the planner puts that after the table). */
 export function createSequence(sequence: Sequence): Piece[] {
-  const s = sequence;
+  const s = checkedSettings(sequence);
   const pieces: Piece[] = [
     {
       sql:
@@ -174,8 +175,18 @@ export function dropSequence(sequence: Sequence): Piece[] {
   return [{ sql: `DROP SEQUENCE IF EXISTS ${qname(sequence)}`, destructive: true }];
 }
 
+/** The sequence, once its type and numbers are known to be safe to write into SQL as they are. */
+function checkedSettings(sequence: Sequence): Sequence {
+  sqlTypeName(sequence.type);
+  const what = `setting of sequence ${sequence.schema}.${sequence.name}`;
+  for (const value of [sequence.increment, sequence.min, sequence.max, sequence.start, sequence.cache]) sqlInteger(value, what);
+  return sequence;
+}
+
 /** ALTER SEQUENCE for the settings that changed, and OWNED BY for a new owner or none. */
-export function alterSequence(from: Sequence, to: Sequence): Piece[] {
+export function alterSequence(before: Sequence, after: Sequence): Piece[] {
+  const from = checkedSettings(before);
+  const to = checkedSettings(after);
   const options: string[] = [];
   if (from.type !== to.type) options.push(`AS ${to.type}`);
   if (from.increment !== to.increment) options.push(`INCREMENT BY ${to.increment}`);

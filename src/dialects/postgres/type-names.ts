@@ -3,6 +3,7 @@
  * person may write (int4, varchar, timestamptz, ...), and back to SQL text.
  */
 import type { ColumnType } from "../../schema/types.js";
+import { sqlTypeArg, sqlTypeName } from "./sql-values.js";
 
 /** Aliases and internal names mapped to the names format_type prints. */
 const CANONICAL: Readonly<Record<string, string>> = {
@@ -54,10 +55,12 @@ export function canonicalBuiltin(name: string, args: readonly string[] | undefin
 
 /** A built-in type back as SQL text. */
 export function builtinSql(name: string, args: readonly string[] | undefined): string {
+  sqlTypeName(name);
   if (!args?.length) return name;
+  const list = args.map(sqlTypeArg).join(",");
   const middle = MODIFIER_IN_MIDDLE.exec(name);
-  if (middle) return `${middle[1]}(${args.join(",")})${name.slice(middle[1]!.length)}`;
-  return `${name}(${args.join(",")})`;
+  if (middle) return `${middle[1]}(${list})${name.slice(middle[1]!.length)}`;
+  return `${name}(${list})`;
 }
 
 /** The smallest and largest value of each integer type a sequence may have. */

@@ -19,7 +19,7 @@
  *   `pragma_foreign_key_check` on the tables involved must come back empty, or the whole
  *   transaction fails and rolls back.
  */
-import type { Change } from "../../diff/changes.js";
+import { TABLE_LEVEL_KINDS, type Change } from "../../diff/changes.js";
 import type { Table } from "../../schema/types.js";
 import { canAddColumn, canDropColumn } from "./alter-limits.js";
 import { literal, quoteIdent as q } from "./quote.js";
@@ -41,22 +41,10 @@ export interface RebuildGroup {
   readonly foreignKeysOff: boolean;
 }
 
-const PART_KINDS = new Set<Change["kind"]>([
-  "add-column",
-  "drop-column",
-  "alter-column",
-  "add-primary-key",
-  "drop-primary-key",
-  "add-unique",
-  "drop-unique",
-  "add-foreign-key",
-  "drop-foreign-key",
-  "add-check",
-  "drop-check",
-  "alter-table",
-]);
 const RENAME_KINDS = new Set<Change["kind"]>(["rename-table", "rename-column"]);
 const INDEX_KINDS = new Set<Change["kind"]>(["create-index", "drop-index", "rename-index", "alter-index"]);
+/** The table-level kinds a rebuild carries out by itself: renames and index changes have statements of their own. */
+const PART_KINDS = new Set([...TABLE_LEVEL_KINDS].filter((kind) => !RENAME_KINDS.has(kind) && !INDEX_KINDS.has(kind)));
 
 /** Whether a step needs the table rebuilt rather than an ALTER TABLE. */
 export function needsRebuild(ctx: RenderContext, index: number): boolean {
@@ -64,9 +52,9 @@ export function needsRebuild(ctx: RenderContext, index: number): boolean {
   const table = ctx.stepTable(index) ?? "";
   switch (change.kind) {
     case "add-column":
-      return !canAddColumn(change.column, ctx.toTable(table)) || respelled(change.column.name, ctx.fromTable(table));
+      return !canAddColumn(change.column, ctx.toTable(table));
     case "drop-column":
-      return !canDropColumn(change.column.name, ctx.fromTable(table)) || respelled(change.column.name, ctx.toTable(table));
+      return !canDropColumn(change.column.name, ctx.fromTable(table));
     case "alter-column":
     case "add-primary-key":
     case "drop-primary-key":
@@ -82,11 +70,6 @@ export function needsRebuild(ctx: RenderContext, index: number): boolean {
     default:
       return false;
   }
-}
-
-/** Whether the table has a column spelled differently whose name SQLite takes for the same one. */
-function respelled(name: string, table: Table | undefined): boolean {
-  return (table?.columns ?? []).some((c) => c.name !== name && asciiLower(c.name) === asciiLower(name));
 }
 
 /** The rebuilds a plan needs, in the order they run. */

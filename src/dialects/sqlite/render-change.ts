@@ -3,12 +3,13 @@
  * (rebuild-table.ts) and the drops the renderer moves to the front (render-views.ts) never
  * reach here; kinds SQLite cannot have at all fail with SHALE_E_UNSUPPORTED_CHANGE.
  */
-import { assertNever, type Change } from "../../diff/changes.js";
+import { assertNever, isTableLevel, type Change, type TableLevelChange } from "../../diff/changes.js";
 import { ShaleError } from "../../errors.js";
 import type { Index } from "../../schema/types.js";
 import { quoteIdent as q } from "./quote.js";
 import type { RenderContext } from "./render-context.js";
 import { columnSql, createIndexSql, createTableSql, createViewSql } from "./render-sql.js";
+import { asciiLower } from "./sql-tokens.js";
 
 /** Where the renderer is: the name each table has at this point of the plan. */
 export interface RenderState {
@@ -18,39 +19,26 @@ export interface RenderState {
 
 /** The statements for a change that SQLite does with plain DDL. */
 export function changeSql(change: Change, ctx: RenderContext, state: RenderState): string[] {
-  const table = (name: string): string => q(state.currentName(ctx.targetName(name)));
+  return isTableLevel(change) ? tableChangeSql(change, ctx, state) : objectChangeSql(change);
+}
+
+/** A change to a part of an existing table, as ALTER TABLE or an index statement. */
+function tableChangeSql(change: TableLevelChange, ctx: RenderContext, state: RenderState): string[] {
+  const current = (name: string): string => state.currentName(ctx.targetName(name));
   switch (change.kind) {
-    case "create-table":
-      return [createTableSql(change.table), ...change.table.indexes.map((index) => createIndexSql(change.table.name, index))];
-    case "drop-table":
-      return [`DROP TABLE ${q(change.table.name)}`];
-    case "rename-table":
-      return [`ALTER TABLE ${q(change.from.name)} RENAME TO ${q(change.to.name)}`];
     case "add-column":
-      return [`ALTER TABLE ${table(change.table.name)} ADD COLUMN ${columnSql(change.column, change.table.name)}`];
+      return [`ALTER TABLE ${q(current(change.table.name))} ADD COLUMN ${columnSql(change.column, change.table.name)}`];
     case "drop-column":
-      return [`ALTER TABLE ${table(change.table.name)} DROP COLUMN ${q(change.column.name)}`];
+      return [`ALTER TABLE ${q(current(change.table.name))} DROP COLUMN ${q(change.column.name)}`];
     case "rename-column":
-      return [`ALTER TABLE ${table(change.table.name)} RENAME COLUMN ${q(change.from)} TO ${q(change.to)}`];
+      return [`ALTER TABLE ${q(current(change.table.name))} RENAME COLUMN ${q(change.from)} TO ${q(change.to)}`];
     case "create-index":
-      return [createIndexSql(state.currentName(ctx.targetName(change.table.name)), change.index)];
+      return [createIndexSql(current(change.table.name), change.index)];
     case "drop-index":
       return [`DROP INDEX ${q(change.index.name)}`];
-    case "rename-index": {
+    case "rename-index":
       // SQLite cannot rename an index: drop it and create it again under the new name.
-      const target = targetIndex(ctx, change.table.name, change.to);
-      return [`DROP INDEX ${q(change.from)}`, createIndexSql(state.currentName(ctx.targetName(change.table.name)), target)];
-    }
-    case "create-view":
-      return [createViewSql(change.view)];
-    case "replace-view":
-      return [createViewSql(change.to)];
-    case "create-trigger":
-      return [change.trigger.definition];
-    case "drop-view":
-      return [`DROP VIEW ${q(change.view.name)}`];
-    case "drop-trigger":
-      return [`DROP TRIGGER ${q(change.trigger.name)}`];
+      return [`DROP INDEX ${q(change.from)}`, createIndexSql(current(change.table.name), targetIndex(ctx, change.table.name, change.to))];
     case "alter-column":
     case "add-primary-key":
     case "drop-primary-key":
@@ -65,6 +53,30 @@ export function changeSql(change: Change, ctx: RenderContext, state: RenderState
       throw unsupported(`change the ${change.what.join(" and ")} of table ${change.to.name}`, "SQLite tables have no comments or partitions.");
     case "alter-index":
       throw unsupported(`alter index ${change.to.name} in place`, "SQLite indexes have no comments or options; drop and create the index instead.");
+    default:
+      return assertNever(change);
+  }
+}
+
+/** A change to a table as a whole, a view or a trigger; the kinds SQLite has no objects for fail. */
+function objectChangeSql(change: Exclude<Change, TableLevelChange>): string[] {
+  switch (change.kind) {
+    case "create-table":
+      return [createTableSql(change.table), ...change.table.indexes.map((index) => createIndexSql(change.table.name, index))];
+    case "drop-table":
+      return [`DROP TABLE ${q(change.table.name)}`];
+    case "rename-table":
+      return renameTableSql(change.from.name, change.to.name);
+    case "create-view":
+      return [createViewSql(change.view)];
+    case "replace-view":
+      return [createViewSql(change.to)];
+    case "create-trigger":
+      return [change.trigger.definition];
+    case "drop-view":
+      return [`DROP VIEW ${q(change.view.name)}`];
+    case "drop-trigger":
+      return [`DROP TRIGGER ${q(change.trigger.name)}`];
     case "alter-view-comment":
       throw unsupported(`comment on view ${change.to.name}`, "SQLite has no comments on objects.");
     case "create-namespace":
@@ -96,6 +108,18 @@ export function changeSql(change: Change, ctx: RenderContext, state: RenderState
     default:
       return assertNever(change);
   }
+}
+
+/**
+ * SQLite takes a new spelling in another ASCII case for the name the table already has and
+ * refuses it, so such a rename goes through a temporary name; both renames rewrite the views,
+ * triggers and foreign keys that name the table.
+ */
+function renameTableSql(from: string, to: string): string[] {
+  const rename = (a: string, b: string): string => `ALTER TABLE ${q(a)} RENAME TO ${q(b)}`;
+  if (asciiLower(from) !== asciiLower(to)) return [rename(from, to)];
+  const temp = `_shale_rename_${to}`;
+  return [rename(from, temp), rename(temp, to)];
 }
 
 function targetIndex(ctx: RenderContext, table: string, name: string): Index {

@@ -2,39 +2,10 @@
  * What the SQLite renderer looks up while it writes a plan: both schemas' tables by name,
  * the table each step belongs to (across renames), and the steps by kind.
  */
-import type { Change } from "../../diff/changes.js";
+import { changeTable, type Change } from "../../diff/changes.js";
 import type { Plan, PlanStep } from "../../plan/types.js";
 import type { Schema, Table } from "../../schema/types.js";
 import { asciiLower } from "./sql-tokens.js";
-
-/** The table a table-level change belongs to, as the change names it, or undefined. */
-export function changeTable(change: Change): string | undefined {
-  switch (change.kind) {
-    case "add-column":
-    case "drop-column":
-    case "rename-column":
-    case "alter-column":
-    case "add-primary-key":
-    case "drop-primary-key":
-    case "add-unique":
-    case "drop-unique":
-    case "add-foreign-key":
-    case "drop-foreign-key":
-    case "add-check":
-    case "drop-check":
-    case "create-index":
-    case "drop-index":
-    case "rename-index":
-    case "alter-index":
-      return change.table.name;
-    case "alter-table":
-      return change.to.name;
-    case "rename-table":
-      return change.to.name;
-    default:
-      return undefined;
-  }
-}
 
 /** A table dropped and created again under a name that differs only in ASCII case. */
 export interface CaseRename {
@@ -106,8 +77,8 @@ export class RenderContext {
 
   /** The table a step belongs to, by its name in `to`; undefined for steps not about one table. */
   stepTable(index: number): string | undefined {
-    const name = changeTable(this.steps[index]!.change);
-    return name === undefined ? undefined : this.targetName(name);
+    const table = changeTable(this.steps[index]!.change);
+    return table === undefined ? undefined : this.targetName(table.name);
   }
 
   /** The table as it is before the plan, by its name in `to`. */

@@ -12,6 +12,7 @@ import { canonicalDefault, mysql8Default } from "../../../src/dialects/mysql/def
 import { columnFromRow, tableHead } from "../../../src/dialects/mysql/inspect-columns.js";
 import { checksByTable, foreignKeysByTable, indexesByTable } from "../../../src/dialects/mysql/inspect-keys.js";
 import { routinesFromRows, viewFromRow } from "../../../src/dialects/mysql/inspect-objects.js";
+import { queryText } from "../../../src/dialects/mysql/inspect-rows.js";
 import { normalize } from "../../../src/dialects/mysql/normalize.js";
 import { qualifiedReferences, stripOuterParens, stripQualifier } from "../../../src/dialects/mysql/sql-text.js";
 import { emptySchema, type ColumnType, type Table } from "../../../src/schema/types.js";
@@ -96,6 +97,12 @@ describe("MySQL defaults", () => {
 });
 
 describe("MySQL 8 catalog rows", () => {
+  it("reads each catalog query file once per process", async () => {
+    const first = queryText("inspect-tables");
+    assert.equal(queryText("inspect-tables"), first);
+    assert.match(await first, /information_schema/i);
+  });
+
   const head = tableHead({ name: "t", engine: "InnoDB", collation_name: "utf8mb4_0900_ai_ci", create_options: "", comment: "" });
   const row = (over: Record<string, unknown>) => ({
     table_name: "t",
@@ -174,6 +181,7 @@ describe("MySQL 8 catalog rows", () => {
     const [fn] = routinesFromRows(
       [{ name: "f", routine_type: "FUNCTION", returns_type: "int", body: "RETURN x", is_deterministic: "NO", sql_data_access: "READS SQL DATA", security_type: "DEFINER", comment: "" }],
       [{ routine_name: "f", routine_type: "FUNCTION", parameter_mode: "IN", parameter_name: "x", type: "bigint unsigned" }],
+      MYSQL8,
     );
     assert.deepEqual(fn, { schema: "", name: "f", kind: "function", signature: "bigint unsigned", definition: "CREATE FUNCTION `f`(`x` bigint unsigned) RETURNS int READS SQL DATA RETURN x" });
   });

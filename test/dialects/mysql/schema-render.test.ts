@@ -12,6 +12,9 @@ import type { PlanStep } from "../../../src/plan/types.js";
 import { emptySchema, type Column, type ForeignKey, type Index, type Schema, type Table } from "../../../src/schema/types.js";
 
 const T = { schema: "", name: "t" };
+const ESCAPES_ON =
+  "SET @shale_sql_mode = @@SESSION.sql_mode, SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), ',NO_BACKSLASH_ESCAPES,', ','))";
+const MODE_RESTORED = "SET SESSION sql_mode = @shale_sql_mode";
 const U = { schema: "", name: "u" };
 const int = (name: string): Column => ({ name, type: { kind: "builtin", name: "int" }, nullable: true });
 const index = (name: string, column: string, extra: Partial<Index> = {}): Index => ({ name, unique: false, parts: [{ column }], ...extra });
@@ -120,7 +123,11 @@ describe("MySQL renderer: definitions", () => {
         { kind: "alter-column", table: T, from: int("c"), to: column, what: ["type"] },
         { kind: "add-column", table: T, column: generated },
       ]),
-      ["ALTER TABLE `t`\n  MODIFY COLUMN `c` decimal(10,2) unsigned NOT NULL DEFAULT (rand()) INVISIBLE COMMENT 'it''s \\\\',\n  ADD COLUMN `g` int GENERATED ALWAYS AS (`a` + 1) STORED NOT NULL"],
+      [
+        ESCAPES_ON,
+        "ALTER TABLE `t`\n  MODIFY COLUMN `c` decimal(10,2) unsigned NOT NULL DEFAULT (rand()) INVISIBLE COMMENT 'it''s \\\\',\n  ADD COLUMN `g` int GENERATED ALWAYS AS (`a` + 1) STORED NOT NULL",
+        MODE_RESTORED,
+      ],
     );
   });
 

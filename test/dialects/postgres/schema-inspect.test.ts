@@ -20,16 +20,21 @@ function table(schema: Schema, ns: string, name: string): Table {
   return found;
 }
 
-/** A connection that counts the queries sent through it. */
-function counting(conn: Connection): { conn: Connection; count: () => number } {
-  let queries = 0;
+/** A connection that records the queries sent through it, running `before(sql)` ahead of each. */
+function recording(conn: Connection, before: (sql: string) => Promise<void> = async () => undefined): { conn: Connection; sent: string[] } {
+  const sent: string[] = [];
   const wrapped: Connection = Object.create(conn) as Connection;
-  wrapped.query = (sql, params) => {
-    queries += 1;
+  wrapped.query = async (sql, params) => {
+    await before(sql);
+    sent.push(sql);
     return conn.query(sql, params);
   };
-  return { conn: wrapped, count: () => queries };
+  return { conn: wrapped, sent };
 }
+
+const BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+/** Whether a query is one of the catalog queries (queries/inspect-*.sql start with a comment). */
+const isCatalogQuery = (sql: string): boolean => sql.startsWith("--");
 
 describeEachDialect("PostgreSQL inspector", (dialect) => {
   if (dialect !== "postgres") return;
@@ -238,17 +243,54 @@ describeEachDialect("PostgreSQL inspector", (dialect) => {
     assert.deepEqual(only.extensions, []);
   });
 
-  it("uses the same number of catalog queries whatever the number of tables", async () => {
-    const first = counting(db.conn);
+  it("uses the same number of catalog queries whatever the number of tables, all in one snapshot", async () => {
+    const first = recording(db.conn);
     await inspect(first.conn);
     const more = Array.from({ length: 30 }, (_, i) => `CREATE TABLE audit.extra_${i} (id int PRIMARY KEY, v text UNIQUE); CREATE INDEX ON audit.extra_${i} (v, id);`);
     await db.conn.exec(more.join("\n"));
-    const second = counting(db.conn);
+    const second = recording(db.conn);
     const bigger = await inspect(second.conn);
     assert.equal(bigger.tables.length, ir.tables.length + 30);
-    assert.equal(second.count(), first.count());
-    assert.ok(first.count() <= 15, `${first.count()} queries`);
+    assert.equal(second.sent.length, first.sent.length);
+    const catalog = first.sent.filter(isCatalogQuery).length;
+    assert.equal(catalog, 12, "one query per kind of object");
+    assert.ok(first.sent.length <= catalog + 5, `${first.sent.length} queries`);
+    const begin = first.sent.indexOf(BEGIN);
+    const commit = first.sent.indexOf("COMMIT");
+    assert.ok(begin >= 0 && commit > begin, first.sent.join("\n"));
+    assert.deepEqual(first.sent.slice(begin + 1, commit).filter((sql) => !isCatalogQuery(sql)), [], "only catalog queries in the snapshot");
+    assert.equal(first.sent.slice(begin + 1, commit).length, catalog);
     await db.conn.exec(Array.from({ length: 30 }, (_, i) => `DROP TABLE audit.extra_${i};`).join("\n"));
+  });
+
+  it("sees one snapshot while another session changes tables between its queries", async () => {
+    const writer = await pg.connect(db.conn.url);
+    let changed = false;
+    const racing = recording(db.conn, async (sql) => {
+      if (changed || !sql.includes("Columns of the tables")) return;
+      changed = true;
+      await writer.exec("ALTER TABLE audit.events ADD COLUMN late int; CREATE TABLE audit.late (id int)");
+    });
+    try {
+      const seen = await inspect(racing.conn);
+      assert.ok(changed, "the other session ran between the queries");
+      assert.deepEqual(seen, ir, "the columns query saw the same snapshot as the tables query");
+    } finally {
+      await writer.exec("ALTER TABLE audit.events DROP COLUMN late; DROP TABLE audit.late");
+      await writer.close();
+    }
+  });
+
+  it("inspects inside a transaction of the caller's without ending it", async () => {
+    await db.conn.begin();
+    try {
+      await db.conn.exec("CREATE TABLE audit.in_caller_tx (id int)");
+      const seen = await inspect(db.conn);
+      assert.ok(seen.tables.some((t) => t.name === "in_caller_tx"));
+    } finally {
+      await db.conn.rollback();
+    }
+    assert.ok(!(await inspect(db.conn)).tables.some((t) => t.name === "in_caller_tx"), "the caller's transaction rolled back");
   });
 
   it("diffs the schema against itself to nothing", () => {

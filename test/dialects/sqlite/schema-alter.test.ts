@@ -141,6 +141,22 @@ describe("SQLite alterations", () => {
     assert.deepEqual(await m.conn.query("SELECT name FROM sqlite_schema WHERE type = 'table'"), [{ name: "users" }]);
   });
 
+  it("renames a table to another ASCII case when told to, through a temporary name, with what refers to it", async () => {
+    const m = await migrate(
+      `CREATE TABLE USERS (id integer PRIMARY KEY, n text); CREATE TABLE c (id integer PRIMARY KEY, u int REFERENCES USERS (id));
+       CREATE INDEX ix_n ON USERS (n); CREATE VIEW v AS SELECT n FROM USERS;`,
+      `CREATE TABLE users (id integer PRIMARY KEY, n text); CREATE TABLE c (id integer PRIMARY KEY, u int REFERENCES users (id));
+       CREATE INDEX ix_n ON users (n); CREATE VIEW v AS SELECT n FROM users;`,
+      {
+        seed: "INSERT INTO USERS VALUES (1, 'ann'); INSERT INTO c VALUES (1, 1)",
+        diff: { renames: explicitRenames({ tables: [{ from: { schema: "", name: "USERS" }, to: { schema: "", name: "users" } }] }) },
+      },
+    );
+    assert.equal(rebuilds(m), 0, sqlOf(m));
+    assert.match(sqlOf(m), /ALTER TABLE "USERS" RENAME TO "_shale_rename_users";\nALTER TABLE "_shale_rename_users" RENAME TO "users"/);
+    assert.deepEqual(await m.conn.query("SELECT c.id, users.n FROM c JOIN users ON users.id = c.u"), [{ id: 1, n: "ann" }]);
+  });
+
   it("renames a column or index respelled in ASCII case in place, and rebuilds around the rename when more changes", async () => {
     const m = await migrate(
       `CREATE TABLE t (id integer PRIMARY KEY, Name text, x int); CREATE INDEX IX_Name ON t (Name); CREATE VIEW v AS SELECT Name FROM t;`,
