@@ -42,9 +42,15 @@ async function rows<T extends object>(conn: Connection, name: string, params: re
   return conn.query<T>(await query(name), params);
 }
 
+/** The indexes query for the server's version: pg_index.indnullsnotdistinct exists from 15 on. */
+async function indexesQuery(version: number): Promise<string> {
+  const text = await query("indexes");
+  return version >= 150000 ? text : text.replace("i.indnullsnotdistinct AS nulls_not_distinct", "false AS nulls_not_distinct");
+}
+
 /** Reads the schemas named in `options.schemas` (all user schemas when omitted) into the IR. */
 export async function inspect(conn: Connection, options: InspectOptions = {}): Promise<Schema> {
-  return inOneSnapshot(conn, async () => {
+  return inOneSnapshot(conn, async (version) => {
     const namespaceRows = await rows<NamespaceRow>(conn, "namespaces", [options.schemas ? [...options.schemas] : null]);
     const names = namespaceRows.map((row) => row.name);
     const inSchemas = [names];
@@ -58,7 +64,7 @@ export async function inspect(conn: Connection, options: InspectOptions = {}): P
     const tables = await rows<TableRow>(conn, "tables", inTables);
     const columns = await rows<ColumnRow>(conn, "columns", inTables);
     const constraints = await rows<ConstraintRow>(conn, "constraints", inTables);
-    const indexes = await rows<IndexRow>(conn, "indexes", inTables);
+    const indexes = await conn.query<IndexRow>(await indexesQuery(version), inTables);
     const views = await rows<ViewRow>(conn, "views", inSchemas);
     const routines = await rows<RoutineRow>(conn, "routines", inSchemas);
     const triggers = await rows<TriggerRow>(conn, "triggers", inTables);
@@ -88,16 +94,17 @@ export async function inspect(conn: Connection, options: InspectOptions = {}): P
  * the column another query saw. Inside a transaction of the caller's (now() is then the time
  * it began, not this statement's) they run in that one instead, which is left open.
  */
-async function inOneSnapshot<T>(conn: Connection, work: () => Promise<T>): Promise<T> {
-  const [session] = await conn.query<{ path: string; idle: boolean }>(
-    "SELECT pg_catalog.current_setting('search_path') AS path, pg_catalog.now() = pg_catalog.statement_timestamp() AS idle",
+async function inOneSnapshot<T>(conn: Connection, work: (version: number) => Promise<T>): Promise<T> {
+  const [session] = await conn.query<{ path: string; idle: boolean; version: string }>(
+    "SELECT pg_catalog.current_setting('search_path') AS path, pg_catalog.now() = pg_catalog.statement_timestamp() AS idle, " +
+      "pg_catalog.current_setting('server_version_num') AS version",
   );
   const own = session?.idle === true;
   await conn.query("SELECT pg_catalog.set_config('search_path', '', false)");
   const restore = (): Promise<unknown> => conn.query("SELECT pg_catalog.set_config('search_path', $1, false)", [session?.path ?? ""]);
   try {
     if (own) await conn.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const result = await work();
+    const result = await work(Number(session?.version ?? 0));
     if (own) await conn.query("COMMIT");
     await restore();
     return result;

@@ -32,11 +32,7 @@ part AS (
     CASE WHEN k.attnum = 0 AND i.indcollation[k.n - 1] <> 0 AND i.indcollation[k.n - 1] <> kt.typcollation THEN
       pg_catalog.pg_get_indexdef(i.indexrelid, 0, true)
     END AS definition,
-    CASE WHEN NOT opc.opcdefault OR EXISTS (
-        SELECT 1 FROM pg_catalog.pg_opclass o2
-        WHERE o2.opcmethod = opc.opcmethod AND o2.opcdefault AND o2.oid <> opc.oid
-          AND o2.opcintype = COALESCE(NULLIF(kt.typbasetype, 0), kt.oid)
-      ) THEN
+    CASE WHEN NOT opc.opcdefault OR dflt.oid <> opc.oid THEN
       CASE WHEN opn.nspname = 'pg_catalog' THEN opc.opcname::text ELSE opn.nspname || '.' || opc.opcname END
     END AS opclass
   FROM idx i
@@ -54,6 +50,10 @@ part AS (
   LEFT JOIN pg_catalog.pg_namespace con ON con.oid = co.collnamespace
   LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
   LEFT JOIN pg_catalog.pg_namespace opn ON opn.oid = opc.opcnamespace
+  -- The default operator class of the method for the key's type (a domain's: its base type's);
+  -- there is at most one. A join, not an EXISTS per part, which scanned pg_opclass each time.
+  LEFT JOIN pg_catalog.pg_opclass dflt ON dflt.opcmethod = opc.opcmethod AND dflt.opcdefault
+    AND dflt.opcintype = COALESCE(NULLIF(kt.typbasetype, 0), kt.oid)
 ),
 parts AS (
   SELECT p.indexrelid, json_agg(json_build_object(
@@ -66,8 +66,8 @@ SELECT i.nspname AS schema, i.table_name AS table, i.relkind = 'm' AS on_view, i
   i.indisunique AS unique, am.amname AS method,
   pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS "where",
   array_to_string(i.index_options, ', ') AS options,
-  -- indnullsnotdistinct exists from PostgreSQL 15 on; read through JSON it is NULL before.
-  COALESCE((pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+  -- indnullsnotdistinct exists from PostgreSQL 15 on: inspect.ts reads `false` instead before.
+  i.indnullsnotdistinct AS nulls_not_distinct,
   i.indnkeyatts AS key_count, p.parts,
   ds.description AS comment
 FROM idx i
