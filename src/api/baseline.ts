@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { loadConfig, type LoadedConfig } from "../config/load.js";
 import { resolveTarget } from "../config/resolve.js";
+import { filterSchema } from "../diff/filter.js";
 import type { DialectName } from "../dialects/url.js";
 import { ShaleError } from "../errors.js";
 import { newHistoryRow, nextRank } from "../migrate/history.js";
@@ -14,7 +15,7 @@ import { parseVersion } from "../migrate/version.js";
 import { renderDdlScript } from "../report/sql.js";
 import { ensureHistory } from "./checks.js";
 import { createSchemaDdl, inspectSchema } from "./schema-diff.js";
-import { shaleTables, withoutTables } from "./schema-source.js";
+import { shaleTables } from "./schema-source.js";
 import { withSession, type Session, type WriteOptions } from "./session.js";
 
 /** Options of `baseline`. */
@@ -88,7 +89,8 @@ function baselineFile(config: LoadedConfig, options: BaselineOptions, version: s
 /** The live schema (without shale's tables) as DDL, written to `path` unless this is a dry run. */
 async function writeBaselineFile(session: Session, config: LoadedConfig, path: string, cwd: string, dryRun: boolean): Promise<{ path: string; text: string }> {
   const own = shaleTables(config);
-  const schema = withoutTables(await inspectSchema(session.dialect, session.conn, { excludeTables: own.names }), own.isShaleTable);
+  const live = await inspectSchema(session.dialect, session.conn, { excludeTables: own.names });
+  const schema = filterSchema(live, { excludeTables: own.isShaleTable });
   const title = `Baseline (${session.dialect.name}): the schema the database had when shale baseline --from-db wrote this file`;
   const text = renderDdlScript(createSchemaDdl(session.dialect, schema), title);
   if (!dryRun) {

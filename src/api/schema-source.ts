@@ -12,7 +12,6 @@ import type { Dialect } from "../dialects/dialect.js";
 import { loadDialect } from "../dialects/load.js";
 import { parseDatabaseUrl, type DatabaseUrl } from "../dialects/url.js";
 import { ShaleError } from "../errors.js";
-import { filterSchema } from "../diff/filter.js";
 import type { QualifiedName, Schema } from "../schema/types.js";
 import { inspectSchema } from "./schema-diff.js";
 import { requireSqliteFile } from "./sqlite-file.js";
@@ -28,11 +27,6 @@ export function shaleTables(config: LoadedConfig): { readonly names: readonly st
   const names = [...new Set([...config.contexts.map((c) => c.historyTable), "shale_history", "shale_lock"])].sort();
   const exact = new Set(names);
   return { names, isShaleTable: (name) => exact.has(name.name) };
-}
-
-/** A schema without the given tables, their triggers and the sequences they own (diff/filter.ts). */
-export function withoutTables(schema: Schema, leaveOut: (name: QualifiedName) => boolean): Schema {
-  return filterSchema(schema, { excludeTables: leaveOut });
 }
 
 /** Reads a live database into the IR, without shale's own tables (diffs also pass them to the filter). */

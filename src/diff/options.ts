@@ -5,7 +5,7 @@
 import type { ColumnType, QualifiedName } from "../schema/types.js";
 
 /** The parts of a table whose names DiffHooks.nameKey may fold: keys and foreign keys are "constraint". */
-export type NameKind = "column" | "index" | "check" | "constraint";
+export type NameKind = "table" | "column" | "index" | "check" | "constraint";
 
 /**
  * The few places where dialects compare differently. Each hook gets both sides after

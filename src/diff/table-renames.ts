@@ -43,12 +43,14 @@ function renameMap(pairs: readonly RenamePair[]): Map<string, string> {
   return new Map(pairs.map((p) => [p.from, p.to]));
 }
 
-function tablePairs(from: readonly Table[], to: readonly Table[], strategy: RenameStrategy) {
+function tablePairs(from: readonly Table[], to: readonly Table[], strategy: RenameStrategy, cmp: Compare) {
   const toByKey = new Map(to.map((t) => [qualifiedKey(t), t]));
   const fromKeys = new Set(from.map(qualifiedKey));
   const removed = from.filter((t) => !toByKey.has(qualifiedKey(t)));
   const added = to.filter((t) => !fromKeys.has(qualifiedKey(t)));
-  const renames = resolveRenames(strategy, "table", undefined, removed.map(tableRenameName), added.map(tableRenameName));
+  const names = { dropped: removed.map(tableRenameName), added: added.map(tableRenameName) };
+  const respelled = respellings(names.dropped, names.added, (name) => cmp.nameKey("table", name));
+  const renames = renamesOf("table", undefined, names, respelled, strategy);
   const byRenameName = (tables: readonly Table[], name: string): Table => tables.find((t) => tableRenameName(t) === name)!;
   const pairs: [Table, Table][] = from.flatMap((t): [Table, Table][] => {
     const other = toByKey.get(qualifiedKey(t));
@@ -98,8 +100,8 @@ function respellings(dropped: readonly string[], added: readonly string[], key: 
 
 /** The respelled pairs, then the strategy's answer about the names left over, sorted by old name. */
 function renamesOf(
-  kind: "column" | "index",
-  scope: QualifiedName,
+  kind: "table" | "column" | "index",
+  scope: QualifiedName | undefined,
   names: { dropped: string[]; added: string[] },
   respelled: readonly RenamePair[],
   strategy: RenameStrategy,
@@ -158,7 +160,7 @@ function indexRenames(a: Table, b: Table, strategy: RenameStrategy, cmp: Compare
 
 /** Matches the tables of two schemas, asking the strategy about renames. */
 export function matchTables(from: readonly Table[], to: readonly Table[], strategy: RenameStrategy, cmp: Compare): TableMatch {
-  const matched = tablePairs(from, to, strategy);
+  const matched = tablePairs(from, to, strategy, cmp);
   const tableTo = new Map<string, QualifiedName>();
   const columnMaps = new Map<string, Map<string, string>>();
   const columnsTo = matched.pairs.map(([a, b]) => {

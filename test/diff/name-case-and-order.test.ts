@@ -126,3 +126,12 @@ test("movedNames moves as few names as possible and keeps the earlier ones in a 
   assert.deepEqual(movedNames(["a", "b", "c", "d"], ["d", "c", "b", "a"]), ["d", "c", "b"]);
   assert.deepEqual(movedNames(["x", "a", "b", "y"], ["b", "z", "a"]), ["b"]);
 });
+
+test("nameKey for tables: a table respelled in case is renamed, its columns and keys follow", () => {
+  const tableFolding: DiffHooks = { nameKey: (_kind, name) => name.toLowerCase() };
+  const from = [table("USERS", [col("id"), col("Name")]), table("c", [col("u")], { foreignKeys: [fk("c_fk", ["u"], "USERS", ["id"])] })];
+  const to = [table("users", [col("id"), col("name")]), table("c", [col("u")], { foreignKeys: [fk("c_fk", ["u"], "users", ["id"])] })];
+  assert.deepEqual(kinds(run(from, to, tableFolding)), ["rename-table", "rename-column"]);
+  const tablesKeptApart: DiffHooks = { nameKey: (kind, name) => (kind === "table" ? name : name.toLowerCase()) };
+  assert.deepEqual(kinds(run(from, to, tablesKeptApart)).sort(), ["add-foreign-key", "create-table", "drop-foreign-key", "drop-table"].sort());
+});

@@ -24,6 +24,6 @@ function definitionKey(sql: string): string {
 export const mysqlDiffHooks: DiffHooks = {
   sameExpression: (a, b) => expressionKey(a) === expressionKey(b) || membershipKey(a) === membershipKey(b),
   sameDefinition: (a, b) => definitionKey(a) === definitionKey(b),
-  nameKey: (_kind, name) => name.toLowerCase(),
+  nameKey: (kind, name) => (kind === "table" ? name : name.toLowerCase()),
   columnOrder: true,
 };

@@ -25,14 +25,14 @@ function canonicalToken(token: SqlToken): string {
 }
 
 /**
- * SQLite's diff hooks: expressions and definitions compare by canonical form. Column and index
- * names ignore ASCII case as SQLite does, so a column respelled in case is renamed in place
- * (RENAME COLUMN takes a new spelling of the same name) instead of dropped and added; constraint
+ * SQLite's diff hooks: expressions and definitions compare by canonical form. Table, column and
+ * index names ignore ASCII case as SQLite does, so one respelled in case is renamed (keeping its
+ * rows) instead of dropped and added; constraint
  * names, which nothing looks up, still compare exactly. Column order never counts: changing it
  * would take a table rebuild.
  */
 export const diffHooks: DiffHooks = {
   sameExpression: (a, b) => a === b || canonicalSql(a) === canonicalSql(b),
   sameDefinition: (a, b) => a === b || canonicalSql(a) === canonicalSql(b),
-  nameKey: (kind, name) => (kind === "column" || kind === "index" ? asciiLower(name) : name),
+  nameKey: (kind, name) => (kind === "table" || kind === "column" || kind === "index" ? asciiLower(name) : name),
 };

@@ -88,11 +88,6 @@ export function planRebuilds(ctx: RenderContext): RebuildGroup[] {
     const steps = [...parts, ...renames, ...later].sort((a, b) => a - b);
     groups.push({ table, first, steps, renames, foreignKeysOff: needsForeignKeysOff(ctx, table, rebuilt) });
   }
-  for (const pair of ctx.caseRenames) {
-    const later = ctx.stepsOfTable(pair.table).filter((i) => i > pair.create && INDEX_KINDS.has(ctx.steps[i]!.change.kind));
-    const steps = [pair.create, pair.drop, ...later].sort((a, b) => a - b);
-    groups.push({ table: pair.table, first: pair.create, steps, renames: [], foreignKeysOff: needsForeignKeysOff(ctx, pair.table, rebuilt) });
-  }
   return groups.sort((a, b) => a.first - b.first);
 }
 

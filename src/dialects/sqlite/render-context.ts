@@ -5,17 +5,6 @@
 import { changeTable, type Change } from "../../diff/changes.js";
 import type { Plan, PlanStep } from "../../plan/types.js";
 import type { Schema, Table } from "../../schema/types.js";
-import { asciiLower } from "./sql-tokens.js";
-
-/** A table dropped and created again under a name that differs only in ASCII case. */
-export interface CaseRename {
-  /** The new spelling (the created table). */
-  readonly table: string;
-  /** The old spelling (the dropped table). */
-  readonly from: string;
-  readonly create: number;
-  readonly drop: number;
-}
 
 /** Lookups over one render. */
 export class RenderContext {
@@ -25,8 +14,6 @@ export class RenderContext {
   /** New name → old name, from the plan's rename-table steps. */
   private readonly renamedFrom = new Map<string, string>();
   private readonly renamedTo = new Map<string, string>();
-  /** Tables dropped and created under names that differ only in ASCII case. */
-  readonly caseRenames: CaseRename[] = [];
   private byTable: Map<string, number[]> | undefined;
 
   constructor(
@@ -42,27 +29,6 @@ export class RenderContext {
       this.renamedFrom.set(change.to.name, change.from.name);
       this.renamedTo.set(change.from.name, change.to.name);
     }
-    for (const pair of this.findCaseRenames()) {
-      this.caseRenames.push(pair);
-      this.renamedFrom.set(pair.table, pair.from);
-      this.renamedTo.set(pair.from, pair.table);
-    }
-  }
-
-  /**
-   * SQLite compares ASCII names case-insensitively, so dropping USERS and creating users is
-   * the same table changing its spelling: the renderer rebuilds it and keeps its rows.
-   */
-  private findCaseRenames(): CaseRename[] {
-    const drops = new Map<string, { index: number; name: string }>();
-    this.steps.forEach(({ change }, index) => {
-      if (change.kind === "drop-table") drops.set(asciiLower(change.table.name), { index, name: change.table.name });
-    });
-    return this.steps.flatMap(({ change }, index) => {
-      if (change.kind !== "create-table") return [];
-      const drop = drops.get(asciiLower(change.table.name));
-      return drop && drop.name !== change.table.name ? [{ table: change.table.name, from: drop.name, create: index, drop: drop.index }] : [];
-    });
   }
 
   /** The table's name in `to`, for a name a step may give in either form (old or new). */

@@ -137,6 +137,10 @@ describe("SQLite alterations", () => {
     const m = await migrate(`CREATE TABLE USERS (id integer PRIMARY KEY, Name text);`, `CREATE TABLE users (id integer PRIMARY KEY, name text, extra int);`, {
       seed: "INSERT INTO USERS VALUES (1, 'ann')",
     });
+    assert.deepEqual(
+      m.changes.map((c) => c.kind),
+      ["rename-table", "rename-column", "add-column"],
+    );
     assert.deepEqual(await m.conn.query("SELECT id, name, extra FROM users"), [{ id: 1, name: "ann", extra: null }]);
     assert.deepEqual(await m.conn.query("SELECT name FROM sqlite_schema WHERE type = 'table'"), [{ name: "users" }]);
   });
