@@ -74,6 +74,12 @@ export interface Connection {
   commit(): Promise<void>;
   rollback(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Opens a second connection to the same database with the same settings, for reads that may
+   * run beside this one's (PostgreSQL's inspector splits its catalog queries over two
+   * connections sharing one snapshot). Optional: callers run everything here without it.
+   */
+  openAnother?(): Promise<Connection>;
 }
 
 /** A held database lock. */

@@ -42,8 +42,29 @@ const MASK = "****";
  * unencoded `@` in a password does not leave its tail in clear.
  */
 export function redactUrl(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)([^/?#\s]*)@/gi, (_m, head: string) => `${head}${MASK}@`);
+  // The regex is tried only around each "://": run over a whole text (a pulled schema of a
+  // megabyte names its database once) it would try every letter as a scheme's start.
+  let out = "";
+  let done = 0;
+  for (let at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
+    let start = at;
+    while (start > done && SCHEME_CHAR.test(text[start - 1]!)) start -= 1;
+    // A scheme starts with a letter.
+    while (start < at && !LETTER.test(text[start]!)) start += 1;
+    URL_PASSWORD.lastIndex = start;
+    const m = URL_PASSWORD.exec(text);
+    if (!m) continue;
+    out += `${text.slice(done, start)}${m[1]}${MASK}@`;
+    done = start + m[0].length;
+    at = done - 3;
+  }
+  return done === 0 ? text : out + text.slice(done);
 }
+
+const SCHEME_CHAR = /[a-z0-9+.-]/i;
+const LETTER = /[a-z]/i;
+/** A URL's scheme, user and password up to the @, from where it starts (sticky). */
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)([^/?#\s]*)@/iy;
 
 /** Redacts a text known to be one URL, whose password may also hold spaces. */
 function redactWholeUrl(raw: string): string {

@@ -89,7 +89,9 @@ function statementComments(statement: RenderedStatement, steps: readonly PlanSte
  * `;`) goes between DELIMITER lines; psql and sqlite3 already read such bodies whole.
  */
 export function terminated(sql: string, dialect: SchemaDialect): string[] {
-  const text = sql.replace(/\s*;?\s*$/, "");
+  // Trimmed by hand: the regex /\s*;?\s*$/ retried at every run of spaces in the statement.
+  let text = sql.trimEnd();
+  if (text.endsWith(";")) text = text.slice(0, -1).trimEnd();
   // A line comment at the end (a routine body's last line) would swallow a terminator on its line.
   const sep = (dialect === "mysql" ? /(--|#)[^\n]*$/ : /--[^\n]*$/).test(text) ? "\n" : "";
   if (dialect !== "mysql" || !text.replace(MYSQL_NOT_CODE, "").includes(";")) return [`${text}${sep};`];

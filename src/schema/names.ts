@@ -1,14 +1,18 @@
 /** Lookup and ordering helpers over qualified names; shared by every consumer of the IR. */
 import type { QualifiedName, Routine } from "./types.js";
 
-/** A map key for a qualified name; the separator cannot occur in a name's JSON form. */
+/**
+ * A map key for a qualified name. No database allows NUL in an identifier (they are C strings
+ * to all three), so it separates the parts unambiguously; a plain concatenation, since the
+ * inspectors and the differ build one per column and index.
+ */
 export function qualifiedKey(name: QualifiedName): string {
-  return JSON.stringify([name.schema, name.name]);
+  return `${name.schema}\u0000${name.name}`;
 }
 
 /** A map key for a routine: overloads of one name differ by their signature. */
 export function routineKey(routine: Routine): string {
-  return JSON.stringify([routine.schema, routine.name, routine.signature]);
+  return `${routine.schema}\u0000${routine.name}\u0000${routine.signature}`;
 }
 
 /** Whether two qualified names are the same. */

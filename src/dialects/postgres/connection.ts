@@ -15,7 +15,7 @@ const SEPARATOR = "\n;\n";
 
 /** Opens a PostgreSQL connection; failures become SHALE_E_CONNECT, _AUTH or _DATABASE_NOT_FOUND. */
 export async function connect(url: DatabaseUrl): Promise<Connection> {
-  const { default: pg } = await import("pg");
+  const pg = await importPg();
   const client = new pg.Client(clientConfig(url));
   // pg emits "error" when the server drops an idle connection; unheard, it would end the process.
   // The next query on the client then fails with a StatementFailure instead.
@@ -27,6 +27,24 @@ export async function connect(url: DatabaseUrl): Promise<Connection> {
     throw classifyConnectError(url, err);
   }
   return new PostgresConnection(client, url);
+}
+
+/**
+ * Imports pg. On loading, pg asks whether it runs in a Cloudflare Worker: it reads
+ * `navigator.userAgent`, and where there is no `navigator` (Node 20; Node 21 has one) it
+ * builds a fetch `Response` instead, which loads Node's whole fetch implementation: about a
+ * fifth of a `shale pull`'s start-up. A `navigator` like Node 21's answers it; it is removed
+ * again once pg has loaded, so nothing else sees it.
+ */
+async function importPg(): Promise<typeof import("pg").default> {
+  const global = globalThis as { navigator?: unknown };
+  if (global.navigator !== undefined) return (await import("pg")).default;
+  global.navigator = { userAgent: `Node.js/${process.versions.node}` };
+  try {
+    return (await import("pg")).default;
+  } finally {
+    delete global.navigator;
+  }
 }
 
 function clientConfig(url: DatabaseUrl): ClientConfig {
@@ -153,6 +171,10 @@ class PostgresConnection implements Connection {
 
   async close(): Promise<void> {
     await this.client.end();
+  }
+
+  openAnother(): Promise<Connection> {
+    return connect(this.url);
   }
 }
 

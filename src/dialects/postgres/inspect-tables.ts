@@ -33,6 +33,8 @@ export interface ColumnRow extends TypeColumns {
   schema: string;
   table: string;
   name: string;
+  /** pg_attribute.attnum: the rows come unsorted. */
+  position: number;
   not_null: boolean;
   default: string | null;
   generated: string | null;
@@ -116,6 +118,8 @@ export function buildTables(tables: TableRow[], columns: ColumnRow[], constraint
 } {
   const byKey = new Map<string, Mutable<Table>>();
   for (const row of tables) byKey.set(qualifiedKey(row), tableOf(row));
+  // The rows come unsorted: in position order, each table's columns are pushed in column order.
+  columns.sort((a, b) => a.position - b.position);
   for (const row of columns) byKey.get(qualifiedKey({ schema: row.schema, name: row.table }))?.columns.push(columnOf(row));
   for (const row of constraints) {
     const table = byKey.get(qualifiedKey({ schema: row.schema, name: row.table }));

@@ -50,38 +50,54 @@ async function indexesQuery(version: number): Promise<string> {
 
 /** Reads the schemas named in `options.schemas` (all user schemas when omitted) into the IR. */
 export async function inspect(conn: Connection, options: InspectOptions = {}): Promise<Schema> {
-  return inOneSnapshot(conn, async (version) => {
+  return inOneSnapshot(conn, async (version, helper) => {
     const namespaceRows = await rows<NamespaceRow>(conn, "namespaces", [options.schemas ? [...options.schemas] : null]);
     const names = namespaceRows.map((row) => row.name);
     const inSchemas = [names];
     const inTables = [names, [...(options.excludeTables ?? [])]];
-    // One after another: pg deprecates overlapping queries on one client, and the server runs
-    // them one at a time anyway.
-    const extensions = await rows<ExtensionRow>(conn, "extensions", inSchemas);
-    const enums = await rows<EnumRow>(conn, "enums", inSchemas);
-    const domains = await rows<DomainRow>(conn, "domains", inSchemas);
-    const sequences = await rows<SequenceRow>(conn, "sequences", inSchemas);
-    const tables = await rows<TableRow>(conn, "tables", inTables);
-    const columns = await rows<ColumnRow>(conn, "columns", inTables);
-    const constraints = await rows<ConstraintRow>(conn, "constraints", inTables);
-    const indexes = await conn.query<IndexRow>(await indexesQuery(version), inTables);
-    const views = await rows<ViewRow>(conn, "views", inSchemas);
-    const routines = await rows<RoutineRow>(conn, "routines", inSchemas);
-    const triggers = await rows<TriggerRow>(conn, "triggers", inTables);
-    const built = buildTables(tables, columns, constraints, indexes);
+    // Two lanes of about equal time: the columns query costs about as much as the constraints
+    // and indexes queries together. Each lane runs its queries one after another (pg
+    // deprecates overlapping queries on one client); with a helper connection the lanes run
+    // side by side, each on a server process of its own.
+    const side = helper ?? conn;
+    const sideLane = async () => ({
+      columns: await rows<ColumnRow>(side, "columns", inTables),
+      tables: await rows<TableRow>(side, "tables", inTables),
+      views: await rows<ViewRow>(side, "views", inSchemas),
+      sequences: await rows<SequenceRow>(side, "sequences", inSchemas),
+      enums: await rows<EnumRow>(side, "enums", inSchemas),
+      domains: await rows<DomainRow>(side, "domains", inSchemas),
+    });
+    const mainLane = async () => ({
+      constraints: await rows<ConstraintRow>(conn, "constraints", inTables),
+      indexes: await conn.query<IndexRow>(await indexesQuery(version), inTables),
+      routines: await rows<RoutineRow>(conn, "routines", inSchemas),
+      triggers: await rows<TriggerRow>(conn, "triggers", inTables),
+      extensions: await rows<ExtensionRow>(conn, "extensions", inSchemas),
+    });
+    const [s, m] = helper ? await both(sideLane(), mainLane()) : [await sideLane(), await mainLane()];
+    const built = buildTables(s.tables, s.columns, m.constraints, m.indexes);
     return {
       dialect: "postgres",
       namespaces: namespacesOf(namespaceRows),
-      extensions: extensionsOf(extensions),
-      enums: sortByName(enumsOf(enums)),
-      domains: sortByName(domainsOf(domains)),
-      sequences: sortByName(sequencesOf(sequences)),
+      extensions: extensionsOf(m.extensions),
+      enums: sortByName(enumsOf(s.enums)),
+      domains: sortByName(domainsOf(s.domains)),
+      sequences: sortByName(sequencesOf(s.sequences)),
       tables: sortByName(built.tables),
-      views: sortByName(viewsOf(views, built.viewIndexes)),
-      routines: routinesOf(routines),
-      triggers: triggersOf(triggers),
+      views: sortByName(viewsOf(s.views, built.viewIndexes)),
+      routines: routinesOf(m.routines),
+      triggers: triggersOf(m.triggers),
     };
   });
+}
+
+/** Both results; when either fails, waits for the other to settle before throwing, so no query is left running. */
+async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [ra, rb] = await Promise.allSettled([a, b]);
+  if (ra.status === "rejected") throw ra.reason;
+  if (rb.status === "rejected") throw rb.reason;
+  return [ra.value, rb.value];
 }
 
 /**
@@ -91,20 +107,28 @@ export async function inspect(conn: Connection, options: InspectOptions = {}): P
  *
  * The catalog queries run in one read-only REPEATABLE READ transaction, as pg_dump's do, so
  * that they all see one snapshot: DDL committed meanwhile cannot give, say, a table without
- * the column another query saw. Inside a transaction of the caller's (now() is then the time
- * it began, not this statement's) they run in that one instead, which is left open.
+ * the column another query saw. That snapshot is exported to a helper connection (as
+ * `pg_dump -j` shares its snapshot with its workers), so `work` may split its queries over the
+ * two. Without a helper (none can be opened, or the server refuses the snapshot: a pooler, a
+ * connection limit) `work` runs on `conn` alone. Inside a transaction of the caller's (now() is
+ * then the time it began, not this statement's) the queries run in that one instead, which is
+ * left open, and on `conn` alone, since no other session can see what that transaction did.
  */
-async function inOneSnapshot<T>(conn: Connection, work: (version: number) => Promise<T>): Promise<T> {
+async function inOneSnapshot<T>(conn: Connection, work: (version: number, helper?: Connection) => Promise<T>): Promise<T> {
   const [session] = await conn.query<{ path: string; idle: boolean; version: string }>(
     "SELECT pg_catalog.current_setting('search_path') AS path, pg_catalog.now() = pg_catalog.statement_timestamp() AS idle, " +
       "pg_catalog.current_setting('server_version_num') AS version",
   );
   const own = session?.idle === true;
+  // Opened while this connection starts its transaction; a failure only means no helper.
+  const opening = own && conn.openAnother ? conn.openAnother().catch(() => undefined) : undefined;
   await conn.query("SELECT pg_catalog.set_config('search_path', '', false)");
   const restore = (): Promise<unknown> => conn.query("SELECT pg_catalog.set_config('search_path', $1, false)", [session?.path ?? ""]);
+  let helper: Connection | undefined;
   try {
     if (own) await conn.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const result = await work(Number(session?.version ?? 0));
+    if (opening) helper = await joinSnapshot(conn, await opening);
+    const result = await work(Number(session?.version ?? 0), helper);
     if (own) await conn.query("COMMIT");
     await restore();
     return result;
@@ -112,5 +136,40 @@ async function inOneSnapshot<T>(conn: Connection, work: (version: number) => Pro
     if (own) await conn.query("ROLLBACK").catch(() => undefined);
     await restore().catch(() => undefined);
     throw err;
+  } finally {
+    // Closing ends the helper's read-only transaction.
+    await helper?.close().catch(() => undefined);
+  }
+}
+
+/** A snapshot name as pg_export_snapshot() prints it, e.g. 00000003-0000001B-1. */
+const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+-[0-9]+$/i;
+
+/**
+ * Exports the snapshot of `conn`'s open transaction and has `helper` (when there is one) take
+ * it up in a read-only REPEATABLE READ transaction of its own, with the same empty search_path.
+ * Returns the helper ready for queries, or undefined (the helper closed) when that fails; a
+ * failed export aborts `conn`'s transaction, which then starts again.
+ */
+async function joinSnapshot(conn: Connection, helper: Connection | undefined): Promise<Connection | undefined> {
+  if (!helper) return undefined;
+  let id: string | undefined;
+  try {
+    const exported = await conn.query<{ id: string }>("SELECT pg_catalog.pg_export_snapshot() AS id");
+    id = exported[0]?.id;
+  } catch {
+    await conn.query("ROLLBACK");
+    await conn.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  }
+  try {
+    if (!id || !SNAPSHOT_ID.test(id)) throw new Error(`no snapshot to share (${id})`);
+    await helper.query("SELECT pg_catalog.set_config('search_path', '', false)");
+    await helper.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // SET takes no parameters; the name was checked above.
+    await helper.query(`SET TRANSACTION SNAPSHOT '${id}'`);
+    return helper;
+  } catch {
+    await helper.close().catch(() => undefined);
+    return undefined;
   }
 }

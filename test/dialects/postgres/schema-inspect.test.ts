@@ -20,16 +20,46 @@ function table(schema: Schema, ns: string, name: string): Table {
   return found;
 }
 
-/** A connection that records the queries sent through it, running `before(sql)` ahead of each. */
-function recording(conn: Connection, before: (sql: string) => Promise<void> = async () => undefined): { conn: Connection; sent: string[] } {
-  const sent: string[] = [];
-  const wrapped: Connection = Object.create(conn) as Connection;
-  wrapped.query = async (sql, params) => {
-    await before(sql);
-    sent.push(sql);
-    return conn.query(sql, params);
+/** What a recording connection saw: the queries sent on it, and on each helper connection it opened. */
+interface Recorded {
+  readonly sent: string[];
+  readonly helpers: string[][];
+  /** How many helpers were closed. */
+  closed: number;
+}
+
+/**
+ * A connection that records the queries sent through it and through the helpers it opens,
+ * running `before(sql)` ahead of each; `openAnother` replaces how helpers are opened.
+ */
+function recording(
+  conn: Connection,
+  before: (sql: string) => Promise<void> = async () => undefined,
+  openAnother: () => Promise<Connection> = () => conn.openAnother!(),
+): { conn: Connection } & Recorded {
+  const recorded: Recorded = { sent: [], helpers: [], closed: 0 };
+  const wrap = (target: Connection, sent: string[]): Connection => {
+    const wrapped = Object.create(target) as Connection;
+    wrapped.query = async (sql, params) => {
+      await before(sql);
+      sent.push(sql);
+      return target.query(sql, params);
+    };
+    return wrapped;
   };
-  return { conn: wrapped, sent };
+  const main = wrap(conn, recorded.sent);
+  main.openAnother = async () => {
+    const helper = await openAnother();
+    const sent: string[] = [];
+    recorded.helpers.push(sent);
+    const wrapped = wrap(helper, sent);
+    wrapped.close = async () => {
+      recorded.closed += 1;
+      await helper.close();
+    };
+    return wrapped;
+  };
+  return Object.assign(recorded, { conn: main });
 }
 
 const BEGIN = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
@@ -243,7 +273,7 @@ describeEachDialect("PostgreSQL inspector", (dialect) => {
     assert.deepEqual(only.extensions, []);
   });
 
-  it("uses the same number of catalog queries whatever the number of tables, all in one snapshot", async () => {
+  it("uses the same number of catalog queries whatever the number of tables, split over two connections in one snapshot", async () => {
     const first = recording(db.conn);
     await inspect(first.conn);
     const more = Array.from({ length: 30 }, (_, i) => `CREATE TABLE audit.extra_${i} (id int PRIMARY KEY, v text UNIQUE); CREATE INDEX ON audit.extra_${i} (v, id);`);
@@ -251,16 +281,49 @@ describeEachDialect("PostgreSQL inspector", (dialect) => {
     const second = recording(db.conn);
     const bigger = await inspect(second.conn);
     assert.equal(bigger.tables.length, ir.tables.length + 30);
-    assert.equal(second.sent.length, first.sent.length);
-    const catalog = first.sent.filter(isCatalogQuery).length;
-    assert.equal(catalog, 12, "one query per kind of object");
-    assert.ok(first.sent.length <= catalog + 5, `${first.sent.length} queries`);
+    assert.deepEqual([second.sent.length, second.helpers.map((h) => h.length)], [first.sent.length, first.helpers.map((h) => h.length)]);
+
+    assert.equal(first.helpers.length, 1, "one helper connection");
+    assert.equal(first.closed, 1, "the helper is closed");
+    const [helper] = first.helpers as [string[]];
+    const mainCatalog = first.sent.filter(isCatalogQuery);
+    const helperCatalog = helper.filter(isCatalogQuery);
+    assert.equal(mainCatalog.length + helperCatalog.length, 12, "one query per kind of object");
+    assert.ok(mainCatalog.length >= 3 && helperCatalog.length >= 3, `split ${mainCatalog.length} + ${helperCatalog.length}`);
+    assert.ok(first.sent.length <= mainCatalog.length + 6, `${first.sent.length} queries`);
+    // The main connection exports its snapshot right after BEGIN and runs only catalog queries
+    // until COMMIT; the helper takes that snapshot up before its first catalog query.
     const begin = first.sent.indexOf(BEGIN);
     const commit = first.sent.indexOf("COMMIT");
     assert.ok(begin >= 0 && commit > begin, first.sent.join("\n"));
-    assert.deepEqual(first.sent.slice(begin + 1, commit).filter((sql) => !isCatalogQuery(sql)), [], "only catalog queries in the snapshot");
-    assert.equal(first.sent.slice(begin + 1, commit).length, catalog);
+    assert.match(first.sent[begin + 1]!, /pg_export_snapshot\(\)/);
+    assert.deepEqual(first.sent.slice(begin + 2, commit).filter((sql) => !isCatalogQuery(sql)), [], "only catalog queries in the snapshot");
+    assert.equal(first.sent.slice(begin + 2, commit).length, mainCatalog.length);
+    assert.deepEqual(helper.slice(1, 3).map((sql) => sql.replace(/'.*'/, "'…'")), [BEGIN, "SET TRANSACTION SNAPSHOT '…'"]);
+    assert.deepEqual(helper.slice(3), helperCatalog, "only catalog queries on the helper, after it took the snapshot");
     await db.conn.exec(Array.from({ length: 30 }, (_, i) => `DROP TABLE audit.extra_${i};`).join("\n"));
+  });
+
+  it("runs every catalog query on its own connection when no helper can be opened", async () => {
+    const alone = recording(db.conn, undefined, () => Promise.reject(new Error("too many connections")));
+    assert.deepEqual(await inspect(alone.conn), ir);
+    assert.deepEqual(alone.helpers, []);
+    const begin = alone.sent.indexOf(BEGIN);
+    const commit = alone.sent.indexOf("COMMIT");
+    assert.equal(alone.sent.slice(begin + 1, commit).filter(isCatalogQuery).length, 12);
+  });
+
+  it("falls back to one connection when the helper cannot take the snapshot up", async () => {
+    // A connection to another database: the server refuses a snapshot exported elsewhere.
+    const [elsewhere] = scratch();
+    const refused = recording(db.conn, undefined, () => pg.connect(elsewhere.url));
+    assert.deepEqual(await inspect(refused.conn), ir);
+    assert.equal(refused.helpers.length, 1);
+    assert.equal(refused.closed, 1, "the refused helper is closed");
+    assert.equal(refused.helpers[0]!.filter(isCatalogQuery).length, 0, "no catalog query on the refused helper");
+    const begin = refused.sent.indexOf(BEGIN);
+    const commit = refused.sent.indexOf("COMMIT");
+    assert.equal(refused.sent.slice(begin + 1, commit).filter(isCatalogQuery).length, 12, "all of them on the main connection, in its snapshot");
   });
 
   it("sees one snapshot while another session changes tables between its queries", async () => {
