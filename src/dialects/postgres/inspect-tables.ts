@@ -16,6 +16,7 @@ import { columnType, identityOf, type TypeColumns } from "./inspect-types.js";
 
 /** A row of inspect-tables.sql. */
 export interface TableRow {
+  oid: number;
   schema: string;
   name: string;
   partitioned: boolean;
@@ -30,15 +31,15 @@ export interface TableRow {
 
 /** A row of inspect-columns.sql. */
 export interface ColumnRow extends TypeColumns {
-  schema: string;
-  table: string;
+  /** The oid of the column's table (see TableRow). */
+  table_oid: number;
   name: string;
   /** pg_attribute.attnum: the rows come unsorted. */
   position: number;
   not_null: boolean;
   default: string | null;
   generated: string | null;
-  identity: "" | "a" | "d";
+  identity: "a" | "d" | null;
   seq_type: string | null;
   seq_start: string | null;
   seq_increment: string | null;
@@ -117,10 +118,13 @@ export function buildTables(tables: TableRow[], columns: ColumnRow[], constraint
   viewIndexes: Map<string, Index[]>;
 } {
   const byKey = new Map<string, Mutable<Table>>();
-  for (const row of tables) byKey.set(qualifiedKey(row), tableOf(row));
-  // The rows come unsorted: in position order, each table's columns are pushed in column order.
-  columns.sort((a, b) => a.position - b.position);
-  for (const row of columns) byKey.get(qualifiedKey({ schema: row.schema, name: row.table }))?.columns.push(columnOf(row));
+  const byOid = new Map<number, Mutable<Table>>();
+  for (const row of tables) {
+    const table = tableOf(row);
+    byKey.set(qualifiedKey(row), table);
+    byOid.set(row.oid, table);
+  }
+  addColumns(byOid, columns);
   for (const row of constraints) {
     const table = byKey.get(qualifiedKey({ schema: row.schema, name: row.table }));
     if (table) addConstraint(table, row);
@@ -132,6 +136,24 @@ export function buildTables(tables: TableRow[], columns: ColumnRow[], constraint
     else byKey.get(key)?.indexes.push(indexOf(row));
   }
   return { tables: [...byKey.values()], viewIndexes };
+}
+
+/**
+ * Puts each column row into its table, in column order. The rows come unsorted, though mostly
+ * each table's together and in order: a column is placed by walking back from its table's end.
+ */
+function addColumns(byOid: ReadonlyMap<number, Mutable<Table>>, columns: readonly ColumnRow[]): void {
+  const positions = new Map<Mutable<Table>, number[]>();
+  for (const row of columns) {
+    const table = byOid.get(row.table_oid);
+    if (!table) continue;
+    let seen = positions.get(table);
+    if (!seen) positions.set(table, (seen = []));
+    let at = seen.length;
+    while (at > 0 && seen[at - 1]! > row.position) at -= 1;
+    seen.splice(at, 0, row.position);
+    table.columns.splice(at, 0, columnOf(row));
+  }
 }
 
 function tableOf(row: TableRow): Mutable<Table> {
@@ -155,7 +177,7 @@ function tableOf(row: TableRow): Mutable<Table> {
 function columnOf(row: ColumnRow): Column {
   const column: Mutable<Column> = { name: row.name, type: columnType(row), nullable: !row.not_null };
   if (row.default !== null) column.default = row.default;
-  if (row.identity !== "" && row.seq_type !== null) {
+  if (row.identity !== null && row.seq_type !== null) {
     column.identity = identityOf(row.identity, {
       type: row.seq_type,
       start: row.seq_start!,

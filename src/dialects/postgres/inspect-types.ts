@@ -3,13 +3,17 @@ import type { ColumnType, Identity } from "../../schema/types.js";
 import { minimalIdentity } from "./identity.js";
 import { parseBuiltin } from "./type-names.js";
 
-/** The type columns every query that returns a type has (see inspect-columns.sql). */
+/**
+ * The type columns every query that returns a type has (see inspect-columns.sql). The columns
+ * query leaves the schema, name and modifier of a built-in type out (NULL), and says only when
+ * a type is an array.
+ */
 export interface TypeColumns {
   type_sql: string;
-  type_schema: string;
-  type_name: string;
-  type_mod: number;
-  type_is_array: boolean;
+  type_schema: string | null;
+  type_name: string | null;
+  type_mod: number | null;
+  type_is_array: boolean | null;
   elem_sql: string | null;
   elem_schema: string | null;
   elem_name: string | null;
@@ -23,11 +27,11 @@ export function columnType(row: TypeColumns): ColumnType {
   return baseType(row.type_sql, row.type_schema, row.type_name, row.type_mod);
 }
 
-function baseType(sql: string, schema: string, name: string, mod: number): ColumnType {
+function baseType(sql: string, schema: string | null, name: string | null, mod: number | null): ColumnType {
   // The inspector runs with an empty search_path, so format_type qualifies every type outside
   // pg_catalog and prints the built-in ones by their SQL names.
-  if (schema === "pg_catalog") return parseBuiltin(sql);
-  if (mod === -1) return { kind: "named", schema, name };
+  if (schema === null || name === null || schema === "pg_catalog") return parseBuiltin(sql);
+  if (mod === null || mod === -1) return { kind: "named", schema, name };
   return { kind: "raw", sql };
 }
 

@@ -38,6 +38,18 @@ function query(name: string): Promise<string> {
   return text;
 }
 
+/** The catalog queries, one per kind of object. */
+const QUERY_NAMES = ["namespaces", "extensions", "enums", "domains", "sequences", "tables", "columns", "constraints", "indexes", "views", "routines", "triggers"];
+
+/**
+ * Starts reading every query's text at once. Read when first needed, a file's read finished
+ * behind the parsing of another query's rows, stalling its lane by up to 15 ms. A failed read
+ * is reported where its text is awaited.
+ */
+function readQueries(): void {
+  for (const name of QUERY_NAMES) query(name).catch(() => undefined);
+}
+
 async function rows<T extends object>(conn: Connection, name: string, params: readonly unknown[]): Promise<T[]> {
   return conn.query<T>(await query(name), params);
 }
@@ -50,6 +62,7 @@ async function indexesQuery(version: number): Promise<string> {
 
 /** Reads the schemas named in `options.schemas` (all user schemas when omitted) into the IR. */
 export async function inspect(conn: Connection, options: InspectOptions = {}): Promise<Schema> {
+  readQueries();
   return inOneSnapshot(conn, async (version, helper) => {
     const namespaceRows = await rows<NamespaceRow>(conn, "namespaces", [options.schemas ? [...options.schemas] : null]);
     const names = namespaceRows.map((row) => row.name);
@@ -67,27 +80,27 @@ export async function inspect(conn: Connection, options: InspectOptions = {}): P
       sequences: await rows<SequenceRow>(side, "sequences", inSchemas),
       enums: await rows<EnumRow>(side, "enums", inSchemas),
       domains: await rows<DomainRow>(side, "domains", inSchemas),
+      routines: await rows<RoutineRow>(side, "routines", inSchemas),
+      triggers: await rows<TriggerRow>(side, "triggers", inTables),
+      extensions: await rows<ExtensionRow>(side, "extensions", inSchemas),
     });
     const mainLane = async () => ({
       constraints: await rows<ConstraintRow>(conn, "constraints", inTables),
       indexes: await conn.query<IndexRow>(await indexesQuery(version), inTables),
-      routines: await rows<RoutineRow>(conn, "routines", inSchemas),
-      triggers: await rows<TriggerRow>(conn, "triggers", inTables),
-      extensions: await rows<ExtensionRow>(conn, "extensions", inSchemas),
     });
     const [s, m] = helper ? await both(sideLane(), mainLane()) : [await sideLane(), await mainLane()];
     const built = buildTables(s.tables, s.columns, m.constraints, m.indexes);
     return {
       dialect: "postgres",
       namespaces: namespacesOf(namespaceRows),
-      extensions: extensionsOf(m.extensions),
+      extensions: extensionsOf(s.extensions),
       enums: sortByName(enumsOf(s.enums)),
       domains: sortByName(domainsOf(s.domains)),
       sequences: sortByName(sequencesOf(s.sequences)),
       tables: sortByName(built.tables),
       views: sortByName(viewsOf(s.views, built.viewIndexes)),
-      routines: routinesOf(m.routines),
-      triggers: triggersOf(m.triggers),
+      routines: routinesOf(s.routines),
+      triggers: triggersOf(s.triggers),
     };
   });
 }

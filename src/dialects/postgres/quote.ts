@@ -4,7 +4,7 @@ import type { LiteralValue } from "../dialect.js";
 /** Quotes an identifier: `"name"` with embedded double quotes doubled. */
 export function quoteIdent(name: string): string {
   rejectNul(name, "an identifier");
-  return `"${name.replace(/"/g, '""')}"`;
+  return name.includes('"') ? `"${name.replace(/"/g, '""')}"` : `"${name}"`;
 }
 
 /**

@@ -1,21 +1,26 @@
--- Columns of the tables in the schemas $1 (text[]) except those named in $2 (text[]), with
--- their position in the table. Unsorted: ordering these wide rows took a fifth of the query's
--- time on the server, so inspect-tables.ts puts each table's few columns in order instead.
--- Partitions are left out: their columns are their parent's. The type comes as format_type
--- text plus its schema and name (and its element's, for an array); the collation only when it
--- is not the type's own; identity columns bring their sequence's options.
-SELECT n.nspname AS schema, c.relname AS table, a.attname AS name, a.attnum AS position,
+-- Columns of the tables in the schemas $1 (text[]) except those named in $2 (text[]), by their
+-- table's oid and their position in it. Unsorted: ordering these wide rows took a fifth of the
+-- query's time on the server, so inspect-tables.ts puts each table's few columns in order
+-- instead. Partitions are left out: their columns are their parent's. The type comes as
+-- format_type text, plus its schema, name and modifier when it is not a built-in one (and its
+-- element's, for an array); the collation only when it is not the type's own; identity columns
+-- bring their sequence's options. Values that are rarely needed are NULL otherwise: the client
+-- decodes every value that is not, and this query returns one row per column of the schema.
+SELECT c.oid AS table_oid, a.attname AS name, a.attnum AS position,
   pg_catalog.format_type(a.atttypid, a.atttypmod) AS type_sql,
-  tn.nspname AS type_schema, t.typname AS type_name, a.atttypmod AS type_mod,
-  (t.typcategory = 'A' AND t.typelem <> 0 AND t.typlen = -1) AS type_is_array,
-  pg_catalog.format_type(t.typelem, a.atttypmod) AS elem_sql, en.nspname AS elem_schema, e.typname AS elem_name,
+  CASE WHEN tn.nspname <> 'pg_catalog' THEN tn.nspname END AS type_schema,
+  CASE WHEN tn.nspname <> 'pg_catalog' THEN t.typname END AS type_name,
+  CASE WHEN tn.nspname <> 'pg_catalog' THEN a.atttypmod END AS type_mod,
+  CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 AND t.typlen = -1 THEN true END AS type_is_array,
+  CASE WHEN t.typcategory = 'A' AND t.typelem <> 0 AND t.typlen = -1 THEN pg_catalog.format_type(t.typelem, a.atttypmod) END AS elem_sql,
+  en.nspname AS elem_schema, e.typname AS elem_name,
   a.attnotnull AS not_null,
   -- A default cannot name a column, so it is printed without its table (relation 0): naming
   -- the table has the server open each table's relation, the costliest part of this query on
   -- a new connection. A generated column's expression names columns, and needs it.
   CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, 0) END AS "default",
   CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generated,
-  a.attidentity AS identity,
+  NULLIF(a.attidentity, '') AS identity,
   pg_catalog.format_type(s.seqtypid, NULL) AS seq_type,
   s.seqstart::text AS seq_start, s.seqincrement::text AS seq_increment, s.seqmin::text AS seq_min,
   s.seqmax::text AS seq_max, s.seqcache::text AS seq_cache, s.seqcycle AS seq_cycle,
@@ -42,7 +47,8 @@ LEFT JOIN pg_catalog.pg_depend sd ON a.attidentity <> '' AND sd.refclassid = 'pg
 LEFT JOIN pg_catalog.pg_sequence s ON s.seqrelid = sd.objid
 WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
   AND n.nspname = ANY ($1::text[]) AND NOT (c.relname = ANY ($2::text[]))
-  AND NOT EXISTS (
-    SELECT 1 FROM pg_catalog.pg_depend d
-    WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+  -- NOT IN, not NOT EXISTS: the planner hashes the few rows once instead of probing the
+  -- catalog per row (objid is never null).
+  AND c.oid NOT IN (
+    SELECT d.objid FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'e'
   )

@@ -1,6 +1,7 @@
 -- Primary keys, unique, foreign key, check and exclusion constraints of the tables in the
 -- schemas $1 (text[]) except those named in $2 (text[]). Constraints a partition inherits from
--- its parent are left out: they come with the parent's.
+-- its parent are left out: they come with the parent's. Unsorted, so that rows reach the
+-- client while the server still works (the normalizer sorts every list).
 SELECT n.nspname AS schema, c.relname AS table, con.conname AS name, con.contype AS type,
   ARRAY(
     SELECT a.attname::text FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
@@ -23,8 +24,8 @@ LEFT JOIN pg_catalog.pg_class r ON r.oid = con.confrelid
 LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace
 WHERE con.contype IN ('p', 'u', 'f', 'c', 'x') AND con.conislocal AND con.conparentid = 0
   AND c.relkind IN ('r', 'p') AND n.nspname = ANY ($1::text[]) AND NOT (c.relname = ANY ($2::text[]))
-  AND NOT EXISTS (
-    SELECT 1 FROM pg_catalog.pg_depend d
-    WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+  -- NOT IN, not NOT EXISTS: the planner hashes the few rows once instead of probing the
+  -- catalog per row (objid is never null).
+  AND c.oid NOT IN (
+    SELECT d.objid FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'e'
   )
-ORDER BY n.nspname, c.relname, con.conname

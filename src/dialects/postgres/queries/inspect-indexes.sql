@@ -3,7 +3,8 @@
 -- of its parent's indexes. Each part brings its column or expression, its sort options, and its
 -- collation and operator class only when they are not the defaults for its type. Whether an
 -- expression's collation was written out can only be read from the index's definition, which
--- is fetched for those rare parts alone (pg_get_indexdef is the costly call here).
+-- is fetched for those rare parts alone (pg_get_indexdef is the costly call here). Unsorted:
+-- the normalizer sorts every list.
 WITH idx AS (
   SELECT i.*, n.nspname, c.relname AS table_name, c.relkind, ic.relname AS index_name, ic.relam,
     ic.reloptions AS index_options
@@ -13,13 +14,13 @@ WITH idx AS (
   JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   WHERE c.relkind IN ('r', 'p', 'm') AND NOT ic.relispartition
     AND n.nspname = ANY ($1::text[]) AND NOT (c.relname = ANY ($2::text[]))
-    AND NOT EXISTS (
-      SELECT 1 FROM pg_catalog.pg_constraint k
-      WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')
+    -- NOT IN, not NOT EXISTS: the planner hashes the subquery's rows once instead of probing
+    -- the catalog per index (neither column is ever null).
+    AND i.indexrelid NOT IN (
+      SELECT k.conindid FROM pg_catalog.pg_constraint k WHERE k.contype IN ('p', 'u', 'x')
     )
-    AND NOT EXISTS (
-      SELECT 1 FROM pg_catalog.pg_depend d
-      WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+    AND c.oid NOT IN (
+      SELECT d.objid FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.deptype = 'e'
     )
 ),
 part AS (
@@ -75,4 +76,3 @@ JOIN parts p ON p.indexrelid = i.indexrelid
 JOIN pg_catalog.pg_am am ON am.oid = i.relam
 LEFT JOIN pg_catalog.pg_description ds ON ds.objoid = i.indexrelid AND ds.classoid = 'pg_catalog.pg_class'::regclass
   AND ds.objsubid = 0
-ORDER BY i.nspname, i.table_name, i.index_name

@@ -1,6 +1,7 @@
 -- Tables (plain and partitioned) in the schemas $1 (text[]), except those named in $2 (text[])
--- and those an extension owns, with what partitioning says about each.
-SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'p' AS partitioned,
+-- and those an extension owns, with what partitioning says about each. The oid is what the
+-- columns query names each column's table by.
+SELECT c.oid AS oid, n.nspname AS schema, c.relname AS name, c.relkind = 'p' AS partitioned,
   c.relpersistence = 'u' AS unlogged,
   array_to_string(c.reloptions, ', ') AS options,
   CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_by,
