@@ -79,8 +79,10 @@ export function normalize(schema: Schema): Schema {
 /** A column type with built-in names in their canonical spelling. */
 function normalizeType(type: ColumnType): ColumnType {
   switch (type.kind) {
-    case "builtin":
-      return compact({ kind: "builtin", ...canonicalBuiltin(type.name, type.args) });
+    case "builtin": {
+      const { name, args } = canonicalBuiltin(type.name, type.args);
+      return args ? { kind: "builtin", name, args } : { kind: "builtin", name };
+    }
     case "array":
       return { kind: "array", element: normalizeType(type.element) };
     case "named":
@@ -159,19 +161,22 @@ function sortedAttrs<T extends Record<string, unknown>>(attrs: T | undefined): T
   return Object.fromEntries(Object.entries(attrs).sort(([a], [b]) => compareStrings(a, b))) as T;
 }
 
+/** Built field by field, not through compact(): a schema has a column object per column. */
 function normalizeColumn(c: Column): Column {
   const type = normalizeType(c.type);
-  return compact({
+  const out: { -readonly [K in keyof Column]: Column[K] } = {
     name: c.name,
     type,
     nullable: c.identity && c.identity.kind !== "auto-increment" ? false : c.nullable,
-    default: c.default?.trim(),
-    identity: c.identity && normalizeIdentity(c.identity, type),
-    generated: c.generated && { expression: c.generated.expression.trim(), stored: c.generated.stored },
-    collation: c.collation,
-    comment: c.comment,
-    attrs: sortedAttrs(c.attrs),
-  });
+  };
+  if (c.default !== undefined) out.default = c.default.trim();
+  if (c.identity) out.identity = normalizeIdentity(c.identity, type);
+  if (c.generated) out.generated = { expression: c.generated.expression.trim(), stored: c.generated.stored };
+  if (c.collation !== undefined) out.collation = c.collation;
+  if (c.comment !== undefined) out.comment = c.comment;
+  const attrs = sortedAttrs(c.attrs);
+  if (attrs) out.attrs = attrs;
+  return out;
 }
 
 /** Identity options equal to what PostgreSQL would pick anyway are left out. */
