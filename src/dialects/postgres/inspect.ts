@@ -150,8 +150,10 @@ async function inOneSnapshot<T>(conn: Connection, work: (version: number, helper
     await restore().catch(() => undefined);
     throw err;
   } finally {
-    // Closing ends the helper's read-only transaction.
-    await helper?.close().catch(() => undefined);
+    // Closing ends the helper's read-only transaction. A helper that did not take the snapshot
+    // up, or was still opening when an error came, is closed too: its socket would keep the
+    // process alive.
+    await (await opening)?.close().catch(() => undefined);
   }
 }
 
@@ -161,8 +163,8 @@ const SNAPSHOT_ID = /^[0-9A-F]+-[0-9A-F]+-[0-9]+$/i;
 /**
  * Exports the snapshot of `conn`'s open transaction and has `helper` (when there is one) take
  * it up in a read-only REPEATABLE READ transaction of its own, with the same empty search_path.
- * Returns the helper ready for queries, or undefined (the helper closed) when that fails; a
- * failed export aborts `conn`'s transaction, which then starts again.
+ * Returns the helper ready for queries, or undefined when that fails (the caller closes it);
+ * a failed export aborts `conn`'s transaction, which then starts again.
  */
 async function joinSnapshot(conn: Connection, helper: Connection | undefined): Promise<Connection | undefined> {
   if (!helper) return undefined;
@@ -182,7 +184,6 @@ async function joinSnapshot(conn: Connection, helper: Connection | undefined): P
     await helper.query(`SET TRANSACTION SNAPSHOT '${id}'`);
     return helper;
   } catch {
-    await helper.close().catch(() => undefined);
     return undefined;
   }
 }
