@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   SHALE_E_FILE_EXISTS: "usage",
   SHALE_E_FILE_WRITE: "usage",
   SHALE_E_DIFF_SOURCE: "usage",
+  SHALE_E_RENAME: "usage",
   SHALE_E_CONNECT: "database",
   SHALE_E_AUTH: "database",
   SHALE_E_DATABASE_NOT_FOUND: "database",

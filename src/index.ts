@@ -38,7 +38,7 @@ export { reset } from "./api/reset.js";
 export type { ResetOptions, ResetResult } from "./api/reset.js";
 
 export { diff, DIFF_FORMATS } from "./api/diff.js";
-export type { DiffOptions, DiffResult, DiffFormat } from "./api/diff.js";
+export type { DiffOptions, DiffResult, DiffFormat, ExplicitRenames, ScopedRename, TableRename } from "./api/diff.js";
 export { pull } from "./api/pull.js";
 export type { PullOptions, PullResult } from "./api/pull.js";
 export { inspectSchema as inspect, diffSchemas, createSchemaDdl } from "./api/schema-diff.js";

@@ -10,10 +10,13 @@ import type { DialectName } from "../dialects/url.js";
 import { jsonReport, renderJson, type JsonReport } from "../report/json.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { renderSqlScript } from "../report/sql.js";
+import { checkRenames, checkRenamesApplied } from "./check-renames.js";
 import { diffSchemas, type SchemaDiff } from "./schema-diff.js";
 import { readLiveSchema, resolveSource, shaleTables } from "./schema-source.js";
 import type { TargetOptions } from "./session.js";
 import { writeOutput } from "./write-output.js";
+
+export type { ExplicitRenames, ScopedRename, TableRename } from "../diff/rename-strategy.js";
 
 /** The report formats of `diff`. */
 export type DiffFormat = "sql" | "md" | "json";
@@ -34,9 +37,11 @@ export interface DiffOptions extends TargetOptions {
   /**
    * Tables, columns and indexes that are renamed rather than dropped and added (old and new
    * name; columns and indexes name their table by its new name). Tables in MySQL and SQLite
-   * have the schema "".
+   * have the schema "". A function is called with the sources' dialect before either
+   * database is read (the command line's flags need it to know how to read a table name).
+   * A rename that does not apply fails with SHALE_E_RENAME.
    */
-  readonly renames?: ExplicitRenames;
+  readonly renames?: ExplicitRenames | ((dialect: DialectName) => ExplicitRenames);
 }
 
 /** What `diff` found. */
@@ -74,11 +79,12 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
       hint: "Both sides of a diff must be the same kind of database",
     });
   }
+  const renames = typeof options.renames === "function" ? options.renames(from.url.dialect) : options.renames;
   const [a, b] = await Promise.all([readLiveSchema(from.url, config), readLiveSchema(to.url, config)]);
-  const result = diffSchemas(a.dialect, a.schema, b.schema, {
-    filter: { excludeTables: shaleTables(config).isShaleTable },
-    ...(options.renames ? { renames: explicitRenames(options.renames) } : {}),
-  });
+  const filter = { excludeTables: shaleTables(config).isShaleTable };
+  if (renames) checkRenames(a.schema, b.schema, renames, filter);
+  const result = diffSchemas(a.dialect, a.schema, b.schema, { filter, ...(renames ? { renames: explicitRenames(renames) } : {}) });
+  if (renames) checkRenamesApplied(result.changes, renames);
   const labels = { from: from.label, to: to.label };
   const text = format === "sql" ? renderSqlScript(result, labels) : format === "md" ? renderMarkdown(result, labels) : renderJson(result, labels);
   const report = jsonReport(result, labels);

@@ -94,7 +94,11 @@ command("diff", "the changes that turn one database into another, as SQL, Markdo
   .requiredOption("--to <src>", "the database to match: a URL or env:NAME")
   .addOption(new Option("--format <format>", "report format (default sql)").choices(["sql", "md", "json"]))
   .option("--out <file>", "write the report to this file")
-  .option("--exit-code", "exit 1 when the databases differ");
+  .option("--exit-code", "exit 1 when the databases differ")
+  // Repeatable: each use adds one rename.
+  .option("--rename-table <old=new>", "rename table OLD to NEW (repeatable)", (v: string, all: string[] = []) => [...all, v])
+  .option("--rename-column <table.old=new>", "rename column TABLE.OLD to NEW (repeatable)", (v: string, all: string[] = []) => [...all, v])
+  .option("--rename-index <table.old=new>", "rename index TABLE.OLD to NEW (repeatable)", (v: string, all: string[] = []) => [...all, v]);
 command("pull", "write the live schema as DDL that loads into an empty database", () => import("./commands/pull.js"))
   .addOption(new Option("--format <format>", "output format (default sql)").choices(["sql", "ts"]))
   .option("--out <file>", "write the DDL to this file");

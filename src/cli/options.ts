@@ -26,6 +26,10 @@ export interface CommandOptions {
   out?: string;
   exitCode?: boolean;
   fromDb?: boolean;
+  /** `diff --rename-table`, `--rename-column`, `--rename-index`: each flag's texts, in order. */
+  renameTable?: string[];
+  renameColumn?: string[];
+  renameIndex?: string[];
 }
 
 /** The library's target options from the command line. */

@@ -17,11 +17,21 @@ export const noRenames: RenameStrategy = {
 /** A column or index rename inside one table (named by its new name). */
 export interface ScopedRename extends RenamePair {
   readonly table: QualifiedName;
+  /** How the caller stated it (a command-line flag), for messages about a rename that does not apply. */
+  readonly label?: string;
+}
+
+/** A table rename a caller states. */
+export interface TableRename {
+  readonly from: QualifiedName;
+  readonly to: QualifiedName;
+  /** How the caller stated it (a command-line flag), for messages about a rename that does not apply. */
+  readonly label?: string;
 }
 
 /** The renames a caller states up front. */
 export interface ExplicitRenames {
-  readonly tables?: readonly { readonly from: QualifiedName; readonly to: QualifiedName }[];
+  readonly tables?: readonly TableRename[];
   readonly columns?: readonly ScopedRename[];
   readonly indexes?: readonly ScopedRename[];
 }
