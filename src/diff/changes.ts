@@ -36,6 +36,16 @@ export type ColumnAspect = "type" | "nullable" | "default" | "identity" | "gener
 /** Table-level properties other than its parts. */
 export type TableAspect = "comment" | "attrs" | "partitioning";
 
+/** The kinds of named table constraint a comment can sit on (exclusion constraints travel as table attrs). */
+export type ConstraintKind = "primary-key" | "unique" | "foreign-key" | "check";
+
+/** A table constraint named by its kind and name, as COMMENT ON CONSTRAINT needs it. */
+export interface ConstraintRef {
+  readonly kind: ConstraintKind;
+  /** Omitted where the database has no name for it (a MySQL or SQLite primary key, a SQLite check). */
+  readonly name?: string;
+}
+
 /** One change. `table` is the table's qualified name where the change belongs to a table. */
 export type Change =
   | { readonly kind: "create-namespace"; readonly namespace: Namespace }
@@ -83,6 +93,17 @@ export type Change =
   | { readonly kind: "drop-foreign-key"; readonly table: QualifiedName; readonly foreignKey: ForeignKey }
   | { readonly kind: "add-check"; readonly table: QualifiedName; readonly check: Check }
   | { readonly kind: "drop-check"; readonly table: QualifiedName; readonly check: Check }
+  /**
+   * Only a constraint's comment changed; `from`/`to` are the comments, omitted when there is
+   * none. The constraint keeps its definition, so it is never dropped and added for this.
+   */
+  | {
+      readonly kind: "alter-constraint-comment";
+      readonly table: QualifiedName;
+      readonly constraint: ConstraintRef;
+      readonly from?: string;
+      readonly to?: string;
+    }
   | { readonly kind: "create-index"; readonly table: QualifiedName; readonly index: Index }
   | { readonly kind: "drop-index"; readonly table: QualifiedName; readonly index: Index }
   | { readonly kind: "rename-index"; readonly table: QualifiedName; readonly from: string; readonly to: string }
@@ -97,7 +118,9 @@ export type Change =
   | { readonly kind: "drop-routine"; readonly routine: Routine }
   | { readonly kind: "replace-routine"; readonly from: Routine; readonly to: Routine }
   | { readonly kind: "create-trigger"; readonly trigger: Trigger }
-  | { readonly kind: "drop-trigger"; readonly trigger: Trigger };
+  | { readonly kind: "drop-trigger"; readonly trigger: Trigger }
+  /** Only a trigger's comment changed. */
+  | { readonly kind: "alter-trigger-comment"; readonly from: Trigger; readonly to: Trigger };
 
 /** The kinds of change, for summaries and exhaustive tables. */
 export type ChangeKind = Change["kind"];
@@ -137,6 +160,7 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   "drop-foreign-key",
   "add-check",
   "drop-check",
+  "alter-constraint-comment",
   "create-index",
   "drop-index",
   "rename-index",
@@ -150,6 +174,7 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   "replace-routine",
   "create-trigger",
   "drop-trigger",
+  "alter-trigger-comment",
 ];
 
 /** Fails to compile when a switch over Change misses a kind; throws if reached anyway. */
@@ -172,6 +197,7 @@ const TABLE_LEVEL_KIND_LIST = [
   "drop-foreign-key",
   "add-check",
   "drop-check",
+  "alter-constraint-comment",
   "create-index",
   "drop-index",
   "rename-index",
@@ -213,6 +239,7 @@ export function changeTable(change: Change): QualifiedName | undefined {
     case "drop-foreign-key":
     case "add-check":
     case "drop-check":
+    case "alter-constraint-comment":
     case "create-index":
     case "drop-index":
     case "rename-index":
@@ -244,6 +271,7 @@ export function changeTable(change: Change): QualifiedName | undefined {
     case "replace-routine":
     case "create-trigger":
     case "drop-trigger":
+    case "alter-trigger-comment":
       return undefined;
     default:
       return assertNever(change);

@@ -1,4 +1,7 @@
-/** Diffs routines (replaced in place) and triggers (dropped and created), compared as normalised text. */
+/**
+ * Diffs routines (replaced in place) and triggers (dropped and created, or only commented on
+ * when their comment alone changed), compared as normalised text.
+ */
 import { compareNames, compareStrings, routineKey } from "../schema/names.js";
 import type { Routine, Trigger } from "../schema/types.js";
 import type { Change } from "./changes.js";
@@ -34,6 +37,8 @@ export function diffTriggers(from: readonly Trigger[], to: readonly Trigger[], c
   for (const [a, b] of m.kept) {
     if (!cmp.definition(a.definition, b.definition) || !deepEqual(a.routine, b.routine) || a.schema !== b.schema) {
       changes.push({ kind: "drop-trigger", trigger: a }, { kind: "create-trigger", trigger: b });
+    } else if (a.comment !== b.comment) {
+      changes.push({ kind: "alter-trigger-comment", from: a, to: b });
     }
   }
   return changes;

@@ -68,6 +68,7 @@ export function subjectOf(change: Change): Subject | undefined {
     case "drop-foreign-key":
     case "add-check":
     case "drop-check":
+    case "alter-constraint-comment":
     case "create-index":
     case "drop-index":
     case "rename-index":
@@ -75,6 +76,7 @@ export function subjectOf(change: Change): Subject | undefined {
     case "alter-view-comment":
     case "create-trigger":
     case "drop-trigger":
+    case "alter-trigger-comment":
       return undefined;
     default:
       return assertNever(change);

@@ -84,6 +84,10 @@ export const PHASE_OF = {
   "alter-namespace": "comments",
   "alter-enum-comment": "comments",
   "alter-view-comment": "comments",
+  // After every step that drops and creates a constraint or trigger again (around a replaced
+  // routine, say), so that the comment set last is the target's.
+  "alter-constraint-comment": "comments",
+  "alter-trigger-comment": "comments",
 } as const satisfies Record<ChangeKind, PhaseName>;
 
 const KIND_RANK = new Map(Object.keys(PHASE_OF).map((kind, i) => [kind, i]));

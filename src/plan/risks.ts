@@ -81,6 +81,7 @@ export function riskOf(c: Change): ChangeRisk {
     case "drop-foreign-key":
     case "add-check":
     case "drop-check":
+    case "alter-constraint-comment":
     case "create-index":
     case "drop-index":
     case "rename-index":
@@ -94,6 +95,7 @@ export function riskOf(c: Change): ChangeRisk {
     case "replace-routine":
     case "create-trigger":
     case "drop-trigger":
+    case "alter-trigger-comment":
       return SAFE;
     default:
       return assertNever(c);

@@ -82,6 +82,9 @@ function onView(c: Change, keys: Set<string>): boolean {
     case "alter-index":
     case "rename-index":
       return keys.has(qualifiedKey(c.table));
+    // The trigger is dropped with its view and created again with its new comment.
+    case "alter-trigger-comment":
+      return keys.has(qualifiedKey(c.to.table));
     default:
       return false;
   }

@@ -3,7 +3,7 @@
  * change does, which object it touches, and column types and parts as a person reads them.
  * Nothing here is SQL to run; it is text for reviewers.
  */
-import type { Change, ChangeKind } from "../diff/changes.js";
+import type { Change, ChangeKind, ConstraintKind } from "../diff/changes.js";
 import { assertNever, changeTable } from "../diff/changes.js";
 import { displayName } from "../schema/names.js";
 import { typeText } from "../schema/type-text.js";
@@ -11,6 +11,11 @@ import type { Check, Column, ForeignKey, Index, IndexPart, PrimaryKey, UniqueCon
 
 /** A change kind as words: "add-column" → "add column". */
 export function kindLabel(kind: ChangeKind): string {
+  return kind.replace(/-/g, " ");
+}
+
+/** A constraint kind as words: "foreign-key" → "foreign key". */
+function constraintLabel(kind: ConstraintKind): string {
   return kind.replace(/-/g, " ");
 }
 
@@ -36,6 +41,8 @@ export function changePart(change: Change): { readonly type: string; readonly na
     case "add-check":
     case "drop-check":
       return { type: "check", name: change.check.name ?? "" };
+    case "alter-constraint-comment":
+      return { type: constraintLabel(change.constraint.kind), name: change.constraint.name ?? "" };
     case "create-index":
     case "drop-index":
       return { type: "index", name: change.index.name };
@@ -73,6 +80,7 @@ export function changePart(change: Change): { readonly type: string; readonly na
     case "replace-routine":
     case "create-trigger":
     case "drop-trigger":
+    case "alter-trigger-comment":
       return undefined;
     default:
       return assertNever(change);
@@ -125,6 +133,7 @@ export function changeObject(change: Change): string {
     case "alter-table":
     case "replace-view":
     case "alter-view-comment":
+    case "alter-trigger-comment":
       return displayName(change.to);
     case "add-column":
     case "drop-column":
@@ -138,6 +147,7 @@ export function changeObject(change: Change): string {
     case "drop-foreign-key":
     case "add-check":
     case "drop-check":
+    case "alter-constraint-comment":
     case "create-index":
     case "drop-index":
     case "rename-index":
@@ -167,6 +177,10 @@ export function describeChange(change: Change): string {
       return `alter column ${change.to.name} of ${displayName(table!)} (${change.what.join(", ")})`;
     case "alter-table":
       return `alter table ${object} (${change.what.join(", ")})`;
+    case "alter-constraint-comment":
+      return `alter comment on ${part!.type}${part!.name ? ` ${part!.name}` : ""} of ${displayName(table!)}`;
+    case "alter-trigger-comment":
+      return `alter comment on trigger ${change.to.name} of ${displayName(change.to.table)}`;
     default:
       if (table && part) {
         const verb = change.kind.split("-")[0]!;
@@ -225,14 +239,18 @@ function deferrable(item: { readonly deferrable?: boolean; readonly initiallyDef
   return [item.initiallyDeferred ? "DEFERRABLE INITIALLY DEFERRED" : "DEFERRABLE"];
 }
 
+function comment(item: { readonly comment?: string }): string[] {
+  return item.comment === undefined ? [] : [`COMMENT '${item.comment}'`];
+}
+
 /** A primary key in words. */
 export function describePrimaryKey(key: PrimaryKey): string {
-  return [`PRIMARY KEY (${key.columns.join(", ")})`, ...deferrable(key)].join(" ");
+  return [`PRIMARY KEY (${key.columns.join(", ")})`, ...deferrable(key), ...comment(key)].join(" ");
 }
 
 /** A unique constraint in words. */
 export function describeUnique(unique: UniqueConstraint): string {
-  return [`UNIQUE (${unique.columns.join(", ")})`, ...(unique.nullsNotDistinct ? ["NULLS NOT DISTINCT"] : []), ...deferrable(unique)].join(" ");
+  return [`UNIQUE (${unique.columns.join(", ")})`, ...(unique.nullsNotDistinct ? ["NULLS NOT DISTINCT"] : []), ...deferrable(unique), ...comment(unique)].join(" ");
 }
 
 /** A foreign key in words: `(user_id) → public.users(id) ON DELETE CASCADE`. */
@@ -243,10 +261,11 @@ export function describeForeignKey(key: ForeignKey): string {
   if (key.match && key.match !== "simple") parts.push(`MATCH ${key.match.toUpperCase()}`);
   parts.push(...deferrable(key));
   if (key.notValid) parts.push("NOT VALID");
+  parts.push(...comment(key));
   return parts.join(" ");
 }
 
 /** A check constraint in words. */
 export function describeCheck(check: Check): string {
-  return [`CHECK (${check.expression})`, ...(check.noInherit ? ["NO INHERIT"] : []), ...(check.notValid ? ["NOT VALID"] : [])].join(" ");
+  return [`CHECK (${check.expression})`, ...(check.noInherit ? ["NO INHERIT"] : []), ...(check.notValid ? ["NOT VALID"] : []), ...comment(check)].join(" ");
 }

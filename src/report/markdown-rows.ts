@@ -64,6 +64,8 @@ function sides(change: Change): [string | undefined, string | undefined] {
       return [describeIndex(change.from), describeIndex(change.to)];
     case "alter-table":
       return [describeTableProps(change.from), describeTableProps(change.to)];
+    case "alter-constraint-comment":
+      return [change.from ?? "(no comment)", change.to ?? "(no comment)"];
     default:
       return otherSides(change);
   }
@@ -94,6 +96,7 @@ function otherSides(change: OtherChange): [string | undefined, string | undefine
       return [enumValues(change.from.values), enumValues(change.to.values)];
     case "alter-enum-comment":
     case "alter-view-comment":
+    case "alter-trigger-comment":
       return [change.from.comment ?? "(no comment)", change.to.comment ?? "(no comment)"];
     case "create-domain":
       return [undefined, typeText(change.domain.type)];

@@ -147,6 +147,8 @@ export interface PrimaryKey extends Deferrable {
   /** The constraint name; omitted where the database has no name for it (SQLite, MySQL). */
   readonly name?: string;
   readonly columns: readonly string[];
+  /** COMMENT ON CONSTRAINT (PostgreSQL). */
+  readonly comment?: string;
 }
 
 /** A UNIQUE constraint (as opposed to a unique index). */
@@ -154,6 +156,8 @@ export interface UniqueConstraint extends Deferrable {
   readonly name: string;
   readonly columns: readonly string[];
   readonly nullsNotDistinct?: boolean;
+  /** COMMENT ON CONSTRAINT (PostgreSQL). */
+  readonly comment?: string;
 }
 
 /** What a foreign key does when the referenced row changes. */
@@ -170,6 +174,8 @@ export interface ForeignKey extends Deferrable {
   readonly match?: "full" | "partial" | "simple";
   /** Added NOT VALID: existing rows were not checked (PostgreSQL). */
   readonly notValid?: boolean;
+  /** COMMENT ON CONSTRAINT (PostgreSQL). */
+  readonly comment?: string;
 }
 
 /** A CHECK constraint. */
@@ -179,6 +185,8 @@ export interface Check {
   readonly expression: string;
   readonly notValid?: boolean;
   readonly noInherit?: boolean;
+  /** COMMENT ON CONSTRAINT on a table's check (PostgreSQL); domain checks carry none. */
+  readonly comment?: string;
 }
 
 /** One part of an index key: a column or an expression. */
@@ -267,6 +275,8 @@ export interface Trigger extends QualifiedName {
   readonly definition: string;
   /** The routine it calls (PostgreSQL), for ordering. */
   readonly routine?: QualifiedName;
+  /** COMMENT ON TRIGGER (PostgreSQL). */
+  readonly comment?: string;
 }
 
 /** An empty schema of a dialect: the starting point of `pull` into a fresh database. */

@@ -189,6 +189,41 @@ const cases: Case[] = [
     ],
   },
   {
+    name: "alter-constraint-comment when only the comment of a key, unique, check or foreign key changes",
+    from: tables(
+      { ...base, uniques: [{ name: "u", columns: ["a"], comment: "old" }], checks: [{ ...check("a <> ''", "c1"), comment: "gone" }, check("id > 0", "c2")] },
+      entity("p", [], { primaryKey: { name: "p_pkey", columns: ["id"] } }),
+      { ...entity("q"), foreignKeys: [fk("q_p", ["id"], "p", ["id"], { comment: "same" })] },
+    ),
+    to: tables(
+      { ...base, uniques: [{ name: "u", columns: ["a"], comment: "new" }], checks: [check("a <> ''", "c1"), { ...check("id > 0", "c2"), comment: "added" }] },
+      entity("p", [], { primaryKey: { name: "p_pkey", columns: ["id"], comment: "pk" } }),
+      { ...entity("q"), foreignKeys: [fk("q_p", ["id"], "p", ["id"], { comment: "changed" })] },
+    ),
+    expected: [
+      { kind: "alter-constraint-comment", table: qn("p"), constraint: { kind: "primary-key", name: "p_pkey" }, to: "pk" },
+      { kind: "alter-constraint-comment", table: qn("q"), constraint: { kind: "foreign-key", name: "q_p" }, from: "same", to: "changed" },
+      { kind: "alter-constraint-comment", table: T, constraint: { kind: "unique", name: "u" }, from: "old", to: "new" },
+      { kind: "alter-constraint-comment", table: T, constraint: { kind: "check", name: "c1" }, from: "gone" },
+      { kind: "alter-constraint-comment", table: T, constraint: { kind: "check", name: "c2" }, to: "added" },
+    ],
+  },
+  {
+    name: "a constraint that changes and gets a comment is dropped and added with it, without a comment change",
+    from: tables({ ...base, checks: [check("a <> ''", "c1")] }),
+    to: tables({ ...base, checks: [{ ...check("length(a) > 1", "c1"), comment: "c" }] }),
+    expected: [
+      { kind: "drop-check", table: T, check: check("a <> ''", "c1") },
+      { kind: "add-check", table: T, check: { ...check("length(a) > 1", "c1"), comment: "c" } },
+    ],
+  },
+  {
+    name: "alter-constraint-comment on an unnamed check, paired by its expression",
+    from: tables({ ...base, checks: [check("a <> ''")] }),
+    to: tables({ ...base, checks: [{ ...check("a <> ''"), comment: "c" }] }),
+    expected: [{ kind: "alter-constraint-comment", table: T, constraint: { kind: "check" }, to: "c" }],
+  },
+  {
     name: "create-index and drop-index",
     from: tables({ ...base, indexes: [idx("i1", ["a"])] }),
     to: tables({ ...base, indexes: [idx("i2", ["id"])] }),
@@ -257,6 +292,21 @@ const cases: Case[] = [
     expected: [
       { kind: "drop-trigger", trigger: trg },
       { kind: "create-trigger", trigger: { ...trg, definition: "CREATE TRIGGER tg AFTER INSERT ON t EXECUTE FUNCTION f()" } },
+    ],
+  },
+  {
+    name: "alter-trigger-comment when only the trigger's comment changes",
+    from: schema({ tables: [base], triggers: [trg] }),
+    to: schema({ tables: [base], triggers: [{ ...trg, comment: "c" }] }),
+    expected: [{ kind: "alter-trigger-comment", from: trg, to: { ...trg, comment: "c" } }],
+  },
+  {
+    name: "a trigger that changes and gets a comment is dropped and created with it",
+    from: schema({ tables: [base], triggers: [trg] }),
+    to: schema({ tables: [base], triggers: [{ ...trg, definition: "CREATE TRIGGER tg AFTER INSERT ON t EXECUTE FUNCTION f()", comment: "c" }] }),
+    expected: [
+      { kind: "drop-trigger", trigger: trg },
+      { kind: "create-trigger", trigger: { ...trg, definition: "CREATE TRIGGER tg AFTER INSERT ON t EXECUTE FUNCTION f()", comment: "c" } },
     ],
   },
 ];

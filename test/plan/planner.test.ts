@@ -151,6 +151,20 @@ test("views reading a column whose type changes are dropped before and created a
   ]);
 });
 
+test("a trigger comment changes last, unless its view is created again, which brings the new comment", () => {
+  const commented = (t: Schema): Schema => ({ ...t, triggers: t.triggers.map((tr) => ({ ...tr, comment: "new" })) });
+  const alone = planOf(base, commented(base));
+  assert.deepEqual(
+    alone.steps.map((s) => [s.phase, label(s.change)]),
+    [["comments", "alter-trigger-comment"]],
+  );
+  const retyped = commented(schema({ ...base, tables: [entity("t", [col("a", "bigint"), col("b", "text")])] }));
+  const p = planOf(base, retyped);
+  assert.deepEqual(labels(p), ["drop-trigger v2_ins", "drop-view v2", "drop-view v1", "alter-column t.a", "create-view v1", "create-view v2", "create-trigger v2_ins"]);
+  const created = p.steps.at(-1)!.change;
+  assert.equal(created.kind === "create-trigger" ? created.trigger.comment : undefined, "new");
+});
+
 test("a view replaced while its table loses a column becomes drop + create; views without dependsOn are matched by text", () => {
   const from = schema({ tables: [entity("t", [col("a"), col("b")])], views: [view("v", "SELECT a, b FROM t")] });
   const to = schema({ tables: [entity("t", [col("a")])], views: [view("v", "SELECT a FROM t")] });

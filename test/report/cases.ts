@@ -63,7 +63,11 @@ function column(name: string, type: ColumnType, nullable = true, extra: Partial<
   return { name, type, nullable, ...extra };
 }
 
-/** The drift story in small: columns added, dropped and changed, indexes, a new table with keys, a dropped key, a view. */
+/**
+ * The drift story in small: columns added, dropped and changed, indexes, a new table with keys, a
+ * dropped key, a view; on PostgreSQL also a key whose comment alone changes and a new table's
+ * commented foreign key.
+ */
 export function driftCase(dialect: SchemaDialect): ReportCase {
   const v = VOCABULARY[dialect];
   const s = v.schema;
@@ -79,13 +83,14 @@ export function driftCase(dialect: SchemaDialect): ReportCase {
     indexes: [],
     ...extra,
   });
-  const key = (name: string, columns: string[], references: string, onDelete: ForeignKey["onDelete"] = "no action"): ForeignKey => ({
+  const key = (name: string, columns: string[], references: string, onDelete: ForeignKey["onDelete"] = "no action", comment?: string): ForeignKey => ({
     name,
     columns,
     references: { schema: s, name: references },
     referencedColumns: ["id"],
     onDelete,
     onUpdate: "no action",
+    ...(comment !== undefined && dialect === "postgres" ? { comment } : {}),
   });
   const recent = (columns: string): View => ({ schema: s, name: "recent_posts", definition: `SELECT ${columns} FROM posts`, materialized: false });
 
@@ -95,7 +100,10 @@ export function driftCase(dialect: SchemaDialect): ReportCase {
   const usersTo = tbl(
     "users",
     [column("email", v.varchar(255), false), column("name", v.text, false), column("created_at", v.time, false, { default: v.now }), column("display name", v.text)],
-    { indexes: [{ name: "users_email_key", unique: true, parts: [{ column: "email" }] }, { name: "users_name_idx", unique: false, parts: [{ column: "name" }] }] },
+    {
+      indexes: [{ name: "users_email_key", unique: true, parts: [{ column: "email" }] }, { name: "users_name_idx", unique: false, parts: [{ column: "name" }] }],
+      ...(dialect === "postgres" ? { primaryKey: { name: "users_pkey", columns: ["id"], comment: "never reused" } } : {}),
+    },
   );
   const postsFrom = tbl("posts", [column("user_id", v.int, false), column("title", v.text), column("status", v.varchar(20), true, { default: "'draft'" })], {
     foreignKeys: [key("posts_user_id_fkey", ["user_id"], "users")],
@@ -108,7 +116,7 @@ export function driftCase(dialect: SchemaDialect): ReportCase {
     ],
   });
   const comments = tbl("comments", [column("post_id", v.int, false), column("author_id", v.int), column("body", v.text, false)], {
-    foreignKeys: [key("comments_author_id_fkey", ["author_id"], "users"), key("comments_post_id_fkey", ["post_id"], "posts", "cascade")],
+    foreignKeys: [key("comments_author_id_fkey", ["author_id"], "users"), key("comments_post_id_fkey", ["post_id"], "posts", "cascade", "goes with its post")],
     indexes: [{ name: "comments_post_idx", unique: false, parts: [{ column: "post_id" }] }],
   });
   const auditLog = tbl("audit_log", [column("message", v.text)]);

@@ -163,6 +163,29 @@ describe("Mermaid diagram", () => {
 });
 
 describe("JSON report", () => {
+  it("names comment changes on constraints and triggers by the table they sit on", () => {
+    const t = table("t", [col("a")]);
+    const trigger = { schema: "public", name: "t_touch", table: { schema: "public", name: "t" }, definition: "CREATE TRIGGER t_touch BEFORE UPDATE ON public.t FOR EACH ROW EXECUTE FUNCTION public.f()" };
+    const steps = [
+      step({ kind: "alter-constraint-comment", table: t, constraint: { kind: "foreign-key", name: "t_fk" }, from: "a", to: "b" }),
+      step({ kind: "alter-constraint-comment", table: t, constraint: { kind: "check" }, to: "c" }),
+      step({ kind: "alter-trigger-comment", from: trigger, to: { ...trigger, comment: "d" } }),
+    ];
+    const diff = input("postgres", { from: [t], to: [t] }, steps, [stmt("COMMENT 1", [0]), stmt("COMMENT 2", [1]), stmt("COMMENT 3", [2])]);
+    assert.deepEqual(
+      jsonReport(diff, LABELS).changes.map((c) => [c.kind, c.object, c.description]),
+      [
+        ["alter-constraint-comment", "public.t.t_fk", "alter comment on foreign key t_fk of public.t"],
+        ["alter-constraint-comment", "public.t", "alter comment on check of public.t"],
+        ["alter-trigger-comment", "public.t_touch", "alter comment on trigger t_touch of public.t"],
+      ],
+    );
+    const rows = renderMarkdown(diff, LABELS).split("\n");
+    assert.ok(rows.includes("| alter constraint comment | foreign key `t_fk` | `a` | `b` |"), rows.join("\n"));
+    assert.ok(rows.includes("| alter constraint comment | check | `(no comment)` | `c` |"), rows.join("\n"));
+    assert.ok(rows.some((row) => row.startsWith("| alter trigger comment | trigger `public.t_touch` |")), rows.join("\n"));
+  });
+
   it("lists each change with its SQL; a statement carrying two changes is under both", () => {
     const t = table("t", [col("a")]);
     const steps = [step({ kind: "add-column", table: t, column: col("b") }), step({ kind: "create-index", table: t, index: idx("t_b", ["b"]) })];

@@ -48,14 +48,22 @@ function normalizeTable(table: Table): Table {
   if (typeof engine === "string") attrs["mysql.engine"] = ENGINES[engine.toLowerCase()] ?? engine;
   const pkColumns = new Set(table.primaryKey?.columns ?? []);
   const context = { collation: tableCollation, charset: typeof attrs["mysql.charset"] === "string" ? attrs["mysql.charset"] : undefined, pkColumns };
-  const uniques: Index[] = table.uniques.map((u) => ({ name: u.name, unique: true, parts: u.columns.map((column) => ({ column })) }));
+  // A UNIQUE constraint's comment is its index's COMMENT, which is how MySQL reports it.
+  const uniques: Index[] = table.uniques.map((u) => ({
+    name: u.name,
+    unique: true,
+    parts: u.columns.map((column) => ({ column })),
+    ...(u.comment !== undefined ? { comment: u.comment } : {}),
+  }));
   const indexes = [...table.indexes, ...uniques].map(normalizeIndex);
   const foreignKeys = sortParts(table.foreignKeys.map(normalizeForeignKey));
   const { comment, partitioning, primaryKey, ...rest } = table;
   return {
     ...rest,
     columns: table.columns.map((column) => normalizeColumn(column, context)),
-    ...(primaryKey ? { primaryKey: { columns: primaryKey.columns } } : {}),
+    // The inspector reads no comment on a primary key, foreign key, check or trigger: one kept
+    // here becomes a comment change that the renderer refuses, rather than vanishing.
+    ...(primaryKey ? { primaryKey: { columns: primaryKey.columns, ...(primaryKey.comment !== undefined ? { comment: primaryKey.comment } : {}) } } : {}),
     uniques: [],
     foreignKeys,
     checks: sortChecks(table.checks.map((check): Check => ({ ...check, expression: canonicalExpression(check.expression) }))),
@@ -136,6 +144,7 @@ function normalizeForeignKey(key: ForeignKey): ForeignKey {
     referencedColumns: key.referencedColumns,
     onDelete: action(key.onDelete),
     onUpdate: action(key.onUpdate),
+    ...(key.comment !== undefined ? { comment: key.comment } : {}),
   };
 }
 

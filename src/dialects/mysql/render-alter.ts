@@ -92,6 +92,10 @@ export function alterPiece(change: TableLevelChange, state: RenderState): AlterP
       return piece(change.table, alterIndex(change.from, change.to));
     case "alter-table":
       return alterTablePiece(change.from, change.to, change.what);
+    case "alter-constraint-comment":
+      throw new ShaleError("SHALE_E_UNSUPPORTED_CHANGE", `MySQL has no comments on constraints (${change.constraint.kind.replace("-", " ")} ${change.constraint.name ?? "(unnamed)"} of ${change.table.name}).`, {
+        hint: "Remove the constraint's comment from the schema; MySQL keeps comments on tables, columns and indexes only.",
+      });
     default:
       return assertNever(change);
   }

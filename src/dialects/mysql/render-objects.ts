@@ -83,6 +83,8 @@ export function objectStatements(change: Exclude<Change, TableLevelChange>, stat
       return [change.trigger.definition];
     case "drop-trigger":
       return [`DROP TRIGGER ${qualified(change.trigger)}`];
+    case "alter-trigger-comment":
+      return unsupported("trigger comments", change.to.name, "Put the note in a comment inside the trigger's body.");
     default:
       return assertNever(change);
   }

@@ -57,6 +57,8 @@ function bucketOf(kind: Change["kind"], hasRenames: boolean): number | "table" {
     case "alter-namespace":
     case "alter-enum-comment":
     case "alter-view-comment":
+    case "alter-constraint-comment":
+    case "alter-trigger-comment":
       return 8;
     default:
       return "table";

@@ -82,6 +82,7 @@ export interface TriggerRow {
   definition: string;
   routine_schema: string;
   routine_name: string;
+  comment: string | null;
 }
 
 /** View attribute key for its WITH options (check_option, security_barrier, ...). */
@@ -174,11 +175,16 @@ export function routinesOf(rows: RoutineRow[]): Routine[] {
 
 /** Triggers from their rows. */
 export function triggersOf(rows: TriggerRow[]): Trigger[] {
-  return rows.map((row) => ({
-    schema: row.schema,
-    name: row.name,
-    table: { schema: row.schema, name: row.table },
-    definition: row.definition,
-    routine: { schema: row.routine_schema, name: row.routine_name },
-  }));
+  return rows.map((row) =>
+    withComment<Trigger>(
+      {
+        schema: row.schema,
+        name: row.name,
+        table: { schema: row.schema, name: row.table },
+        definition: row.definition,
+        routine: { schema: row.routine_schema, name: row.routine_name },
+      },
+      row.comment,
+    ),
+  );
 }

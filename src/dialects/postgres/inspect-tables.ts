@@ -70,6 +70,7 @@ export interface ConstraintRow {
   no_inherit: boolean;
   expression: string | null;
   definition: string | null;
+  comment: string | null;
 }
 
 /** A row of inspect-indexes.sql. */
@@ -198,16 +199,26 @@ function deferrable(row: ConstraintRow): { deferrable?: boolean; initiallyDeferr
   return { ...(row.deferrable ? { deferrable: true } : {}), ...(row.deferred ? { initiallyDeferred: true } : {}) };
 }
 
+function comment(row: ConstraintRow): { comment?: string } {
+  return row.comment === null ? {} : { comment: row.comment };
+}
+
 function addConstraint(table: Mutable<Table>, row: ConstraintRow): void {
   switch (row.type) {
     case "p": {
-      const primaryKey: PrimaryKey = { name: row.name, columns: row.columns, ...deferrable(row) };
+      const primaryKey: PrimaryKey = { name: row.name, columns: row.columns, ...deferrable(row), ...comment(row) };
       table.primaryKey = primaryKey;
       return;
     }
     case "u": {
       const nullsNotDistinct = row.definition?.startsWith("UNIQUE NULLS NOT DISTINCT") === true;
-      const unique: UniqueConstraint = { name: row.name, columns: row.columns, ...(nullsNotDistinct ? { nullsNotDistinct } : {}), ...deferrable(row) };
+      const unique: UniqueConstraint = {
+        name: row.name,
+        columns: row.columns,
+        ...(nullsNotDistinct ? { nullsNotDistinct } : {}),
+        ...deferrable(row),
+        ...comment(row),
+      };
       table.uniques.push(unique);
       return;
     }
@@ -220,12 +231,14 @@ function addConstraint(table: Mutable<Table>, row: ConstraintRow): void {
         expression: row.expression ?? "",
         ...(row.not_valid ? { notValid: true } : {}),
         ...(row.no_inherit ? { noInherit: true } : {}),
+        ...comment(row),
       };
       table.checks.push(check);
       return;
     }
     case "x":
-      // The IR has no exclusion constraints; they travel as table attributes holding their definition.
+      // The IR has no exclusion constraints; they travel as table attributes holding their
+      // definition, and no comment (one on an exclusion constraint is not compared).
       table.attrs = { ...(table.attrs ?? {}), [`${TABLE_ATTRS.excludePrefix}${row.name}`]: row.definition ?? "" } as Attrs;
       return;
   }
@@ -243,6 +256,7 @@ function foreignKeyOf(row: ConstraintRow): ForeignKey {
     ...(match ? { match } : {}),
     ...deferrable(row),
     ...(row.not_valid ? { notValid: true } : {}),
+    ...comment(row),
   };
 }
 

@@ -105,6 +105,7 @@ function normalizeCheck(check: Check): Check {
     expression: check.expression.trim(),
     notValid: flag(check.notValid),
     noInherit: flag(check.noInherit),
+    comment: check.comment,
   });
 }
 
@@ -190,6 +191,7 @@ function normalizePrimaryKey(pk: PrimaryKey): PrimaryKey {
     columns: [...pk.columns],
     deferrable: flag(pk.deferrable),
     initiallyDeferred: flag(pk.initiallyDeferred),
+    comment: pk.comment,
   });
 }
 
@@ -200,6 +202,7 @@ function normalizeUnique(u: UniqueConstraint): UniqueConstraint {
     nullsNotDistinct: flag(u.nullsNotDistinct),
     deferrable: flag(u.deferrable),
     initiallyDeferred: flag(u.initiallyDeferred),
+    comment: u.comment,
   });
 }
 
@@ -215,6 +218,7 @@ function normalizeForeignKey(fk: ForeignKey): ForeignKey {
     deferrable: flag(fk.deferrable),
     initiallyDeferred: flag(fk.initiallyDeferred),
     notValid: flag(fk.notValid),
+    comment: fk.comment,
   });
 }
 
@@ -277,5 +281,6 @@ function normalizeTrigger(t: Trigger): Trigger {
     table: { schema: t.table.schema, name: t.table.name },
     definition: trimDefinition(t.definition),
     routine: t.routine && { schema: t.routine.schema, name: t.routine.name },
+    comment: t.comment,
   });
 }

@@ -5,7 +5,7 @@ import { VIEW_WITH } from "./inspect-objects.js";
 import type { RenderContext } from "./render-context.js";
 import { inReadOrder, readersOf, routineUsers, triggersOn, type ColumnDefault } from "./render-dependants.js";
 import { createIndex } from "./render-tables.js";
-import { commentSql, ident, identList, qname, type Piece } from "./render-sql.js";
+import { commentSql, ident, identList, qname, triggerCommentSql, type Piece } from "./render-sql.js";
 import { withOptionsSql } from "./sql-values.js";
 
 function viewKind(view: View): string {
@@ -132,9 +132,14 @@ export function replaceRoutine(from: Routine, to: Routine, context: RenderContex
   return pieces;
 }
 
-/** The trigger's CREATE statement as the server printed it. */
+/** The trigger's CREATE statement as the server printed it, plus its comment. */
 export function createTrigger(trigger: Trigger): Piece[] {
-  return [{ sql: trigger.definition }];
+  return [{ sql: trigger.definition }, ...(trigger.comment !== undefined ? [{ sql: triggerCommentSql(trigger, trigger.comment) }] : [])];
+}
+
+/** A trigger's comment changed. */
+export function alterTriggerComment(to: Trigger): Piece[] {
+  return [{ sql: triggerCommentSql(to, to.comment) }];
 }
 
 /** DROP TRIGGER ... ON its table. */

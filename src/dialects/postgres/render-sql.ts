@@ -14,6 +14,7 @@ import type {
   IndexPart,
   PrimaryKey,
   QualifiedName,
+  Trigger,
   UniqueConstraint,
 } from "../../schema/types.js";
 import { INDEX_WITH } from "./inspect-tables.js";
@@ -176,6 +177,16 @@ export function createIndexSql(table: QualifiedName, index: Index): string {
 /** COMMENT ON <what> <target> IS '...' (or IS NULL to remove it). */
 export function commentSql(what: string, target: string, comment: string | undefined): string {
   return `COMMENT ON ${what} ${target} IS ${comment === undefined ? "NULL" : literal(comment)}`;
+}
+
+/** COMMENT ON CONSTRAINT "name" ON "schema"."table": constraints are named within their table. */
+export function constraintCommentSql(table: QualifiedName, name: string, comment: string | undefined): string {
+  return commentSql("CONSTRAINT", `${quoteIdent(name)} ON ${qname(table)}`, comment);
+}
+
+/** COMMENT ON TRIGGER "name" ON "schema"."table": triggers are named within their table. */
+export function triggerCommentSql(trigger: Trigger, comment: string | undefined): string {
+  return commentSql("TRIGGER", `${quoteIdent(trigger.name)} ON ${qname(trigger.table)}`, comment);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   checkSql,
   columnSql,
   commentSql,
+  constraintCommentSql,
   createIndexSql,
   foreignKeySql,
   ident,
@@ -61,6 +62,7 @@ export function createTable(table: Table): Piece[] {
     ...table.columns
       .filter((column) => column.comment !== undefined)
       .map((column) => ({ sql: commentSql("COLUMN", `${qname(table)}.${ident(column.name)}`, column.comment) })),
+    ...[...(table.primaryKey ? [table.primaryKey] : []), ...table.uniques, ...table.checks, ...table.foreignKeys].flatMap((c) => constraintComment(table, c)),
   ];
 }
 
@@ -173,7 +175,26 @@ export function dropConstraint(table: QualifiedName, name: string | undefined): 
   return [{ sql: `ALTER TABLE ${qname(table)} DROP CONSTRAINT ${ident(name)}` }];
 }
 
-/** ALTER TABLE ... ADD <clause>. */
-export function addTableConstraint(table: QualifiedName, clause: string): Piece[] {
-  return [addConstraint(table, clause)];
+/** ALTER TABLE ... ADD <clause>, then the constraint's comment when it has one. */
+export function addTableConstraint(table: QualifiedName, clause: string, constraint: CommentedConstraint): Piece[] {
+  return [addConstraint(table, clause), ...constraintComment(table, constraint)];
+}
+
+/** What a constraint's comment needs: its name (COMMENT ON CONSTRAINT names it) and the comment. */
+interface CommentedConstraint {
+  readonly name?: string;
+  readonly comment?: string;
+}
+
+/** COMMENT ON CONSTRAINT for a new constraint with a comment; nothing without one. */
+function constraintComment(table: QualifiedName, constraint: CommentedConstraint): Piece[] {
+  return constraint.comment === undefined ? [] : alterConstraintComment(table, constraint.name, constraint.comment);
+}
+
+/** COMMENT ON CONSTRAINT (IS NULL when `comment` is undefined); the constraint must have a name to be named by. */
+export function alterConstraintComment(table: QualifiedName, name: string | undefined, comment: string | undefined): Piece[] {
+  if (name === undefined) {
+    throw unsupported(`comment on an unnamed constraint of ${table.schema}.${table.name}`, "Give the constraint a name (CONSTRAINT name ...), so that COMMENT ON CONSTRAINT can refer to it.");
+  }
+  return [{ sql: constraintCommentSql(table, name, comment) }];
 }

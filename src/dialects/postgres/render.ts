@@ -10,9 +10,30 @@ import type { Schema } from "../../schema/types.js";
 import type { RenderedStatement } from "../dialect.js";
 import { planContext, type RenderContext } from "./render-context.js";
 import { addColumn, alterColumn, dropColumn, renameColumn } from "./render-columns.js";
-import { alterViewComment, createRoutine, createTrigger, createView, dropRoutine, dropTrigger, dropView, replaceRoutine, replaceView } from "./render-objects.js";
+import {
+  alterTriggerComment,
+  alterViewComment,
+  createRoutine,
+  createTrigger,
+  createView,
+  dropRoutine,
+  dropTrigger,
+  dropView,
+  replaceRoutine,
+  replaceView,
+} from "./render-objects.js";
 import { checkSql, foreignKeySql, ident, lit, primaryKeySql, qname, uniqueSql, type Piece } from "./render-sql.js";
-import { addTableConstraint, alterIndex, alterTable, createIndex, createTable, dropConstraint, dropTable, renameTable } from "./render-tables.js";
+import {
+  addTableConstraint,
+  alterConstraintComment,
+  alterIndex,
+  alterTable,
+  createIndex,
+  createTable,
+  dropConstraint,
+  dropTable,
+  renameTable,
+} from "./render-tables.js";
 import {
   addEnumValues,
   alterDomain,
@@ -119,21 +140,23 @@ function renderTableLevel(change: TableLevelChange): Piece[] {
     case "alter-column":
       return alterColumn(change.table, change.from, change.to, change.what);
     case "add-primary-key":
-      return addTableConstraint(change.table, primaryKeySql(change.primaryKey));
+      return addTableConstraint(change.table, primaryKeySql(change.primaryKey), change.primaryKey);
     case "drop-primary-key":
       return dropConstraint(change.table, change.primaryKey.name);
     case "add-unique":
-      return addTableConstraint(change.table, uniqueSql(change.unique));
+      return addTableConstraint(change.table, uniqueSql(change.unique), change.unique);
     case "drop-unique":
       return dropConstraint(change.table, change.unique.name);
     case "add-foreign-key":
-      return addTableConstraint(change.table, foreignKeySql(change.foreignKey, true));
+      return addTableConstraint(change.table, foreignKeySql(change.foreignKey, true), change.foreignKey);
     case "drop-foreign-key":
       return dropConstraint(change.table, change.foreignKey.name);
     case "add-check":
-      return addTableConstraint(change.table, checkSql(change.check, true));
+      return addTableConstraint(change.table, checkSql(change.check, true), change.check);
     case "drop-check":
       return dropConstraint(change.table, change.check.name);
+    case "alter-constraint-comment":
+      return alterConstraintComment(change.table, change.constraint.name, change.to);
     case "create-index":
       return createIndex(change.table, change.index);
     case "drop-index":
@@ -216,6 +239,8 @@ function renderObject(change: ObjectChange, context: RenderContext): Piece[] {
       return createTrigger(change.trigger);
     case "drop-trigger":
       return dropTrigger(change.trigger);
+    case "alter-trigger-comment":
+      return alterTriggerComment(change.to);
     default:
       return assertNever(change);
   }

@@ -46,8 +46,10 @@ function normalizeTable(table: Table, tables: ReadonlyMap<string, Table>): Table
       // A rowid alias and every key column of a WITHOUT ROWID table can never hold NULL.
       return normalizeColumn({ ...c, type }, (withoutRowid && inKey) || (c.name === rowidAlias && integer));
     }),
-    ...(primaryKey ? { primaryKey: { columns: primaryKey.columns } } : {}),
-    uniques: table.uniques.map((u) => ({ name: u.name, columns: u.columns, ...(u.nullsNotDistinct ? { nullsNotDistinct: true } : {}) })).sort(byName),
+    ...(primaryKey ? { primaryKey: { columns: primaryKey.columns, ...withComment(primaryKey.comment) } } : {}),
+    uniques: table.uniques
+      .map((u) => ({ name: u.name, columns: u.columns, ...(u.nullsNotDistinct ? { nullsNotDistinct: true } : {}), ...withComment(u.comment) }))
+      .sort(byName),
     foreignKeys: table.foreignKeys.map((fk) => normalizeForeignKey(fk, tables)).sort(byName),
     checks: table.checks.map(normalizeCheck).sort(compareChecks),
     indexes: table.indexes.map(normalizeIndex).sort(byName),
@@ -83,11 +85,21 @@ function normalizeForeignKey(fk: ForeignKey, tables: ReadonlyMap<string, Table>)
     onUpdate: fk.onUpdate,
     // Only DEFERRABLE INITIALLY DEFERRED defers a key in SQLite; MATCH is parsed and ignored.
     ...(fk.deferrable && fk.initiallyDeferred ? { deferrable: true, initiallyDeferred: true } : {}),
+    ...withComment(fk.comment),
   };
 }
 
 function normalizeCheck(check: Check): Check {
-  return check.name === undefined ? { expression: check.expression.trim() } : { name: check.name, expression: check.expression.trim() };
+  return { ...(check.name === undefined ? {} : { name: check.name }), expression: check.expression.trim(), ...withComment(check.comment) };
+}
+
+/**
+ * A constraint's comment, kept although SQLite has none (the inspector never reads one): a
+ * schema that asks for one gets an alter-constraint-comment that the renderer refuses with
+ * SHALE_E_UNSUPPORTED_CHANGE, instead of losing it here.
+ */
+function withComment(comment: string | undefined): { comment?: string } {
+  return comment === undefined ? {} : { comment };
 }
 
 function normalizeIndex(index: Index): Index {

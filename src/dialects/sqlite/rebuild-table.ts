@@ -43,8 +43,10 @@ export interface RebuildGroup {
 
 const RENAME_KINDS = new Set<Change["kind"]>(["rename-table", "rename-column"]);
 const INDEX_KINDS = new Set<Change["kind"]>(["create-index", "drop-index", "rename-index", "alter-index"]);
+/** Kinds SQLite cannot carry out at all: a rebuild must not take them in, so that rendering them fails. */
+const REFUSED_KINDS = new Set<Change["kind"]>(["alter-constraint-comment"]);
 /** The table-level kinds a rebuild carries out by itself: renames and index changes have statements of their own. */
-const PART_KINDS = new Set([...TABLE_LEVEL_KINDS].filter((kind) => !RENAME_KINDS.has(kind) && !INDEX_KINDS.has(kind)));
+const PART_KINDS = new Set([...TABLE_LEVEL_KINDS].filter((kind) => !RENAME_KINDS.has(kind) && !INDEX_KINDS.has(kind) && !REFUSED_KINDS.has(kind)));
 
 /** Whether a step needs the table rebuilt rather than an ALTER TABLE. */
 export function needsRebuild(ctx: RenderContext, index: number): boolean {

@@ -53,6 +53,8 @@ function tableChangeSql(change: TableLevelChange, ctx: RenderContext, state: Ren
       throw unsupported(`change the ${change.what.join(" and ")} of table ${change.to.name}`, "SQLite tables have no comments or partitions.");
     case "alter-index":
       throw unsupported(`alter index ${change.to.name} in place`, "SQLite indexes have no comments or options; drop and create the index instead.");
+    case "alter-constraint-comment":
+      throw unsupported(`comment on ${change.constraint.kind.replace("-", " ")} ${change.constraint.name ?? "(unnamed)"} of table ${change.table.name}`, "SQLite has no comments on objects.");
     default:
       return assertNever(change);
   }
@@ -79,6 +81,8 @@ function objectChangeSql(change: Exclude<Change, TableLevelChange>): string[] {
       return [`DROP TRIGGER ${q(change.trigger.name)}`];
     case "alter-view-comment":
       throw unsupported(`comment on view ${change.to.name}`, "SQLite has no comments on objects.");
+    case "alter-trigger-comment":
+      throw unsupported(`comment on trigger ${change.to.name}`, "SQLite has no comments on objects.");
     case "create-namespace":
     case "drop-namespace":
     case "alter-namespace":

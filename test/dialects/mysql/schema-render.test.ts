@@ -201,6 +201,19 @@ describe("MySQL renderer: what MySQL has no object for", () => {
     unsupported({ kind: "add-foreign-key", table: T, foreignKey: { ...fk, deferrable: true } });
   });
 
+  it("refuses comments on constraints and triggers, naming what carries one", () => {
+    const refused = (change: Change, message: string): void => {
+      assert.throws(
+        () => render(steps(change), emptySchema("mysql"), emptySchema("mysql")),
+        (err: unknown) => err instanceof ShaleError && err.code === "SHALE_E_UNSUPPORTED_CHANGE" && err.message === message && typeof err.hint === "string",
+      );
+    };
+    refused({ kind: "alter-constraint-comment", table: T, constraint: { kind: "foreign-key", name: "fk" }, to: "x" }, "MySQL has no comments on constraints (foreign key fk of t).");
+    refused({ kind: "alter-constraint-comment", table: T, constraint: { kind: "primary-key" }, to: "x" }, "MySQL has no comments on constraints (primary key (unnamed) of t).");
+    const trigger = { schema: "", name: "tr", table: T, definition: "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET @x = 1" };
+    refused({ kind: "alter-trigger-comment", from: trigger, to: { ...trigger, comment: "x" } }, "MySQL has no trigger comments (tr).");
+  });
+
   it("refuses option values that are not plain words instead of writing them into SQL", () => {
     const evil = table("t", [int("id")], { attrs: { "mysql.engine": "InnoDB; DROP TABLE x" } });
     unsupported({ kind: "create-table", table: evil });

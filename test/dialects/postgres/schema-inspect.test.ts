@@ -157,12 +157,12 @@ describeEachDialect("PostgreSQL inspector", (dialect) => {
     });
   });
 
-  it("reads keys, foreign keys and checks with their options", () => {
+  it("reads keys, foreign keys and checks with their options and comments", () => {
     const customers = table(ir, "app", "customers");
-    assert.deepEqual(customers.primaryKey, { name: "customers_pkey", columns: ["id"] });
+    assert.deepEqual(customers.primaryKey, { name: "customers_pkey", columns: ["id"], comment: "never reused" });
     assert.deepEqual(customers.uniques, [
       { name: "customers_code_uid", columns: ["code", "uid"], nullsNotDistinct: true, deferrable: true, initiallyDeferred: true },
-      { name: "customers_email_key", columns: ["email"] },
+      { name: "customers_email_key", columns: ["email"], comment: "one account per address" },
     ]);
     const orders = table(ir, "app", "orders");
     assert.deepEqual(orders.foreignKeys, [
@@ -174,12 +174,14 @@ describeEachDialect("PostgreSQL inspector", (dialect) => {
         onDelete: "cascade",
         onUpdate: "restrict",
         deferrable: true,
+        comment: "who placed it",
       },
     ]);
     assert.deepEqual(orders.checks, [
-      { name: "orders_number_check", expression: "(number > 0)", notValid: true },
+      { name: "orders_number_check", expression: "(number > 0)", notValid: true, comment: "old rows may break it" },
       { name: "orders_total_check", expression: "(total >= (0)::numeric)", noInherit: true },
     ]);
+    assert.equal(table(ir, "app", "order_lines").primaryKey!.comment, undefined);
     assert.deepEqual(table(ir, "app", "order_lines").foreignKeys[0]!.match, "full");
     assert.equal(table(ir, "app", "order_lines").foreignKeys[0]!.notValid, true);
     assert.deepEqual(table(ir, "public", "rooms").attrs, { "postgres.exclude:rooms_no_overlap": "EXCLUDE USING gist (during WITH &&) WHERE ((id > 0))" });
@@ -262,7 +264,9 @@ describeEachDialect("PostgreSQL inspector", (dialect) => {
       table: { schema: "app", name: "customers" },
       definition: "CREATE TRIGGER customers_touch BEFORE UPDATE ON app.customers FOR EACH ROW EXECUTE FUNCTION app.touch()",
       routine: { schema: "app", name: "touch" },
+      comment: "keeps updated_at",
     });
+    assert.equal(ir.triggers[1]!.comment, undefined);
   });
 
   it("leaves out excluded tables and reads only the schemas asked for", async () => {

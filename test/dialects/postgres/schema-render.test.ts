@@ -65,6 +65,7 @@ const SAMPLES: Record<ChangeKind, Change> = {
   },
   "add-check": { kind: "add-check", table: T, check: { name: "ck", expression: "(c > 0)" } },
   "drop-check": { kind: "drop-check", table: T, check: { name: "ck", expression: "(c > 0)" } },
+  "alter-constraint-comment": { kind: "alter-constraint-comment", table: T, constraint: { kind: "check", name: "ck" }, to: "x" },
   "create-index": { kind: "create-index", table: T, index: INDEX },
   "drop-index": { kind: "drop-index", table: T, index: INDEX },
   "rename-index": { kind: "rename-index", table: T, from: "i", to: "j" },
@@ -78,6 +79,7 @@ const SAMPLES: Record<ChangeKind, Change> = {
   "replace-routine": { kind: "replace-routine", from: ROUTINE, to: { ...ROUTINE, definition: ROUTINE.definition.replace("1", "2") } },
   "create-trigger": { kind: "create-trigger", trigger: TRIGGER },
   "drop-trigger": { kind: "drop-trigger", trigger: TRIGGER },
+  "alter-trigger-comment": { kind: "alter-trigger-comment", from: TRIGGER, to: { ...TRIGGER, comment: "x" } },
 };
 
 function planOf(...changes: Change[]): Plan {
@@ -108,6 +110,65 @@ describe("PostgreSQL renderer", () => {
       'ALTER TABLE "app"."t" RENAME COLUMN "c" TO "d"',
       'ALTER INDEX "app"."i" RENAME TO "j"',
     ]);
+  });
+
+  it("comments on constraints and triggers by name on their table, after creating them", () => {
+    const pk = { name: "t_pkey", columns: ["c"], comment: "the key" };
+    const fk = { name: "t.fk", columns: ["c"], references: T, referencedColumns: ["c"], onDelete: "no action" as const, onUpdate: "no action" as const, comment: "it's" };
+    assert.deepEqual(
+      sqlOf([
+        { kind: "alter-constraint-comment", table: T, constraint: { kind: "unique", name: "u" }, from: "a", to: "b" },
+        { kind: "alter-constraint-comment", table: T, constraint: { kind: "check", name: "Ck" }, from: "a" },
+        { kind: "alter-trigger-comment", from: { ...TRIGGER, comment: "x" }, to: TRIGGER },
+        { kind: "add-primary-key", table: T, primaryKey: pk },
+        { kind: "add-foreign-key", table: T, foreignKey: fk },
+        { kind: "create-trigger", trigger: { ...TRIGGER, comment: "fires" } },
+      ]),
+      [
+        `COMMENT ON CONSTRAINT "u" ON "app"."t" IS 'b'`,
+        'COMMENT ON CONSTRAINT "Ck" ON "app"."t" IS NULL',
+        'COMMENT ON TRIGGER "tr" ON "app"."t" IS NULL',
+        'ALTER TABLE "app"."t" ADD CONSTRAINT "t_pkey" PRIMARY KEY ("c")',
+        `COMMENT ON CONSTRAINT "t_pkey" ON "app"."t" IS 'the key'`,
+        'ALTER TABLE "app"."t" ADD CONSTRAINT "t.fk" FOREIGN KEY ("c") REFERENCES "app"."t" ("c") ON UPDATE NO ACTION ON DELETE NO ACTION',
+        `COMMENT ON CONSTRAINT "t.fk" ON "app"."t" IS 'it''s'`,
+        TRIGGER.definition,
+        `COMMENT ON TRIGGER "tr" ON "app"."t" IS 'fires'`,
+      ],
+    );
+    const table: Table = {
+      ...TABLE,
+      primaryKey: pk,
+      uniques: [{ name: "u", columns: ["c"], comment: "one" }],
+      checks: [{ name: "ck", expression: "(c > 0)", comment: "two" }, { name: "late", expression: "(c < 9)", notValid: true, comment: "three" }],
+      comment: "table",
+    };
+    assert.deepEqual(sqlOf([{ kind: "create-table", table }]), [
+      'CREATE TABLE "app"."t" (\n  "c" integer,\n  CONSTRAINT "t_pkey" PRIMARY KEY ("c"),\n  CONSTRAINT "u" UNIQUE ("c"),\n  CONSTRAINT "ck" CHECK ((c > 0))\n)',
+      'ALTER TABLE "app"."t" ADD CONSTRAINT "late" CHECK ((c < 9)) NOT VALID',
+      `COMMENT ON TABLE "app"."t" IS 'table'`,
+      `COMMENT ON CONSTRAINT "t_pkey" ON "app"."t" IS 'the key'`,
+      `COMMENT ON CONSTRAINT "u" ON "app"."t" IS 'one'`,
+      `COMMENT ON CONSTRAINT "ck" ON "app"."t" IS 'two'`,
+      `COMMENT ON CONSTRAINT "late" ON "app"."t" IS 'three'`,
+    ]);
+  });
+
+  it("refuses a comment on a constraint it has no name for", () => {
+    for (const change of [
+      { kind: "alter-constraint-comment", table: T, constraint: { kind: "primary-key" }, to: "x" },
+      { kind: "add-check", table: T, check: { expression: "(c > 0)", comment: "x" } },
+    ] satisfies Change[]) {
+      assert.throws(
+        () => sqlOf([change]),
+        (err: unknown) =>
+          err instanceof ShaleError &&
+          err.code === "SHALE_E_UNSUPPORTED_CHANGE" &&
+          err.message === "PostgreSQL cannot comment on an unnamed constraint of app.t." &&
+          err.hint === "Give the constraint a name (CONSTRAINT name ...), so that COMMENT ON CONSTRAINT can refer to it.",
+        change.kind,
+      );
+    }
   });
 
   it("marks statements that lose data as destructive whatever the plan says", () => {

@@ -92,6 +92,12 @@ describe("SQLite renderer", () => {
       { kind: "create-routine", routine: { schema: "", name: "f", kind: "function", signature: "", definition: "CREATE FUNCTION f()" } },
       { kind: "alter-view-comment", from: { schema: "", name: "v", definition: "SELECT 1", materialized: false }, to: { schema: "", name: "v", definition: "SELECT 1", materialized: false, comment: "c" } },
       { kind: "create-view", view: { schema: "", name: "mv", definition: "SELECT 1", materialized: true } },
+      { kind: "alter-constraint-comment", table: { schema: "", name: "users" }, constraint: { kind: "check" }, to: "c" },
+      {
+        kind: "alter-trigger-comment",
+        from: { schema: "", name: "tr", table: { schema: "", name: "users" }, definition: "CREATE TRIGGER tr AFTER INSERT ON users BEGIN SELECT 1; END" },
+        to: { schema: "", name: "tr", table: { schema: "", name: "users" }, definition: "CREATE TRIGGER tr AFTER INSERT ON users BEGIN SELECT 1; END", comment: "c" },
+      },
       { kind: "create-table", table: { ...users, name: "arr", columns: [{ name: "a", type: { kind: "array", element: int }, nullable: true }], primaryKey: undefined, indexes: [] } },
       { kind: "create-table", table: { ...users, name: "bad", columns: [{ name: "a", type: { kind: "builtin", name: "int); DROP TABLE x; --" }, nullable: true }], indexes: [] } },
       { kind: "create-table", table: { ...users, name: "ident", columns: [{ ...users.columns[0]!, identity: { kind: "always" } }], indexes: [] } },

@@ -16,7 +16,10 @@ SELECT n.nspname AS schema, c.relname AS table, con.conname AS name, con.contype
   con.condeferrable AS deferrable, con.condeferred AS deferred, NOT con.convalidated AS not_valid,
   con.connoinherit AS no_inherit,
   CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid) END AS expression,
-  CASE WHEN con.contype IN ('u', 'x') THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition
+  CASE WHEN con.contype IN ('u', 'x') THEN pg_catalog.pg_get_constraintdef(con.oid) END AS definition,
+  -- A subquery on pg_description's index, as in inspect-columns.sql.
+  (SELECT ds.description FROM pg_catalog.pg_description ds
+    WHERE ds.objoid = con.oid AND ds.classoid = 'pg_catalog.pg_constraint'::regclass AND ds.objsubid = 0) AS comment
 FROM pg_catalog.pg_constraint con
 JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

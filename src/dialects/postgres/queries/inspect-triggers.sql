@@ -3,7 +3,9 @@
 -- its parent's.
 SELECT n.nspname AS schema, c.relname AS table, t.tgname AS name,
   pg_catalog.pg_get_triggerdef(t.oid) AS definition,
-  pn.nspname AS routine_schema, p.proname AS routine_name
+  pn.nspname AS routine_schema, p.proname AS routine_name,
+  (SELECT ds.description FROM pg_catalog.pg_description ds
+    WHERE ds.objoid = t.oid AND ds.classoid = 'pg_catalog.pg_trigger'::regclass AND ds.objsubid = 0) AS comment
 FROM pg_catalog.pg_trigger t
 JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace

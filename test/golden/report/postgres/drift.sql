@@ -1,13 +1,14 @@
 -- shale diff (postgres): the changes that turn FROM into TO
 -- from: prod (env:prod)
 -- to:   dev (env:dev)
--- 15 changes (2 destructive) in 17 statements:
+-- 16 changes (2 destructive) in 19 statements:
 --      1  create table
 --      1  drop table
 --      2  add column
 --      1  drop column
 --      4  alter column
 --      1  drop foreign key
+--      1  alter constraint comment
 --      3  create index
 --      1  drop index
 --      1  replace view
@@ -31,6 +32,8 @@ CREATE TABLE "public"."comments" (
 );
 
 CREATE INDEX "comments_post_idx" ON "public"."comments" ("post_id");
+
+COMMENT ON CONSTRAINT "comments_post_id_fkey" ON "public"."comments" IS 'goes with its post';
 
 -- add column published to public.posts
 ALTER TABLE "public"."posts" ADD COLUMN "published" boolean DEFAULT false NOT NULL;
@@ -72,3 +75,6 @@ CREATE INDEX "users_name_idx" ON "public"."users" ("name");
 -- replace view public.recent_posts
 CREATE OR REPLACE VIEW "public"."recent_posts" AS
 SELECT id, title, status FROM posts;
+
+-- alter comment on primary key users_pkey of public.users
+COMMENT ON CONSTRAINT "users_pkey" ON "public"."users" IS 'never reused';
