@@ -29,6 +29,11 @@ function wantsJson(): boolean {
   return process.argv.includes("--json");
 }
 
+/** For a repeatable option: each use adds its value to the list. */
+function collect(value: string, all: string[] = []): string[] {
+  return [...all, value];
+}
+
 /** Declares a command with the options every command takes (SPEC, command line). */
 function command(name: string, description: string, load: () => Promise<{ run: Handler }>, extra: { writes?: boolean; destroys?: boolean } = {}): Command {
   const cmd = program
@@ -95,10 +100,9 @@ command("diff", "the changes that turn one database into another, as SQL, Markdo
   .addOption(new Option("--format <format>", "report format (default sql)").choices(["sql", "md", "json"]))
   .option("--out <file>", "write the report to this file")
   .option("--exit-code", "exit 1 when the databases differ")
-  // Repeatable: each use adds one rename.
-  .option("--rename-table <old=new>", "rename table OLD to NEW (repeatable)", (v: string, all: string[] = []) => [...all, v])
-  .option("--rename-column <table.old=new>", "rename column TABLE.OLD to NEW (repeatable)", (v: string, all: string[] = []) => [...all, v])
-  .option("--rename-index <table.old=new>", "rename index TABLE.OLD to NEW (repeatable)", (v: string, all: string[] = []) => [...all, v]);
+  .option("--rename-table <old=new>", "rename table OLD to NEW (repeatable)", collect)
+  .option("--rename-column <table.old=new>", "rename column TABLE.OLD to NEW (repeatable)", collect)
+  .option("--rename-index <table.old=new>", "rename index TABLE.OLD to NEW (repeatable)", collect);
 command("pull", "write the live schema as DDL that loads into an empty database", () => import("./commands/pull.js"))
   .addOption(new Option("--format <format>", "output format (default sql)").choices(["sql", "ts"]))
   .option("--out <file>", "write the DDL to this file");

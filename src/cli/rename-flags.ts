@@ -6,6 +6,7 @@
  * the text is read once the sources say which dialect it is.
  */
 import type { ExplicitRenames, ScopedRename, TableRename } from "../api/diff.js";
+// The CLI reaches the IR's types only through the package's index (test/architecture.test.ts).
 import type { QualifiedName } from "../index.js";
 import type { DialectName } from "../dialects/url.js";
 import { ShaleError } from "../errors.js";

@@ -330,6 +330,21 @@ describeEachDialect("PostgreSQL inspector", (dialect) => {
     assert.equal(refused.sent.slice(begin + 1, commit).filter(isCatalogQuery).length, 12, "all of them on the main connection, in its snapshot");
   });
 
+  it("starts its transaction again on its own connection when exporting the snapshot fails", async () => {
+    // The export is made to fail on the server (a division by zero in its query), which
+    // aborts the transaction as a real refusal would: the inspector must begin it again.
+    const failing = recording(db.conn);
+    const send = failing.conn.query.bind(failing.conn);
+    failing.conn.query = (sql, params) =>
+      send(sql.includes("pg_export_snapshot()") ? "SELECT pg_catalog.pg_export_snapshot() AS id WHERE 1 / 0 = 1" : sql, params);
+    assert.deepEqual(await inspect(failing.conn), ir);
+    assert.equal(failing.closed, 1, "the unused helper is closed");
+    assert.equal(failing.helpers[0]?.filter(isCatalogQuery).length ?? 0, 0, "no catalog query on the helper");
+    const again = failing.sent.lastIndexOf(BEGIN);
+    assert.ok(again > failing.sent.indexOf(BEGIN), `BEGIN again after the failed export:\n${failing.sent.join("\n")}`);
+    assert.equal(failing.sent.slice(again + 1, failing.sent.indexOf("COMMIT")).filter(isCatalogQuery).length, 12);
+  });
+
   it("sees one snapshot while another session changes tables between its queries", async () => {
     const writer = await pg.connect(db.conn.url);
     let changed = false;
